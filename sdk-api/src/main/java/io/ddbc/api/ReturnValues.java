@@ -1,0 +1,17 @@
+package io.ddbc.api;
+
+/**
+ * Which image of the item a put, update or delete returns, as in DynamoDB.
+ *
+ * <pre>{@code
+ * WriteResult r = accounts.update(key).expression("ADD visits :one").value(":one", 1)
+ *         .returnValues(ReturnValues.UPDATED_NEW).execute();
+ * }</pre>
+ */
+public enum ReturnValues {
+    /** Nothing (the default). */ NONE,
+    /** The whole item before the write. */ ALL_OLD,
+    /** The attributes the update changed, before it (update only). */ UPDATED_OLD,
+    /** The whole item after the write (update only in DynamoDB; ddbc also accepts it on put). */ ALL_NEW,
+    /** The attributes the update changed, after it (update only). */ UPDATED_NEW
+}

@@ -1,0 +1,20 @@
+package io.ddbc.embedded.internal.expr;
+
+import io.ddbc.api.AttributeValue;
+import java.util.Optional;
+
+/**
+ * A compiled key condition: equality on the partition key and an optional sort key condition. The
+ * engine checks the names against the table's or index's key schema.
+ */
+public interface CompiledKeyCondition {
+
+    /** The partition key attribute named in the expression. */
+    String partitionKeyName();
+
+    /** The partition key value it must equal. */
+    AttributeValue partitionValue();
+
+    /** The sort key condition, if any. */
+    Optional<SortKeyCondition> sortCondition();
+}
