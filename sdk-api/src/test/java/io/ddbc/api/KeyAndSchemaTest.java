@@ -124,7 +124,7 @@ class KeyAndSchemaTest {
     void tableNameOf256CharactersAndNullAreRejected() {
         assertThrows(ValidationException.class, () -> TableSpec.builder("t".repeat(256)));
         assertThrows(ValidationException.class, () -> TableSpec.builder(null));
-        assertThrows(ValidationException.class, () -> IndexSpec.global("idx"));
+        assertThrows(ValidationException.class, () -> IndexSpec.global("ix"));
     }
 
     // ---------------------------------------------------------------------------- TableSpec
