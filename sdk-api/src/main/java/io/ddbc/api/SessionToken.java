@@ -147,10 +147,13 @@ public final class SessionToken {
         if (!scope.equals(other.scope)) {
             throw new SessionTokenException("Cannot merge session tokens of different backends: '" + scope + "' and '" + other.scope + "'");
         }
-        Map<Long, Long> m = new LinkedHashMap<>(versions);
+        // A key exact on one side only may sit folded in the other side's bucket with a higher version;
+        // the bucket is that side's (upper-bound) knowledge of the key, so the merged entry must meet it.
+        Map<Long, Long> m = new LinkedHashMap<>();
+        versions.forEach((k, v) -> m.put(k, other.versions.containsKey(k) ? v : Math.max(v, other.buckets[bucket(k)])));
         other.versions.forEach((k, v) -> {
             Long old = m.remove(k);
-            m.put(k, old == null ? v : Math.max(old, v));
+            m.put(k, old == null ? Math.max(v, buckets[bucket(k)]) : Math.max(old, v));
         });
         long[] b = buckets.clone();
         for (int i = 0; i < BUCKETS; i++) b[i] = Math.max(b[i], other.buckets[i]);
