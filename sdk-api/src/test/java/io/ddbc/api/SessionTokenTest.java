@@ -106,6 +106,19 @@ class SessionTokenTest {
     }
 
     @Test
+    void mergeKeepsAVersionTheOtherTokenHasFoldedIntoABucket() {
+        // Tab A wrote alice at 5 and then enough other keys to fold alice into a bucket;
+        // tab B only read alice at 3. Together they know 5: a merge must not answer 3.
+        Key alice = Key.of("id", "alice");
+        SessionToken a = SessionToken.empty("embedded", null).withVersion("t", alice, 5);
+        for (int i = 0; i < SessionToken.MAX_EXACT_VERSIONS; i++) a = a.withVersion("t", Key.of("id", "other" + i), 1);
+        assertTrue(a.knownVersion("t", alice) >= 5, "folded, still known as an upper bound");
+        SessionToken b = SessionToken.empty("embedded", null).withVersion("t", alice, 3);
+        assertTrue(a.merge(b).knownVersion("t", alice) >= 5, "a.merge(b)");
+        assertTrue(b.merge(a).knownVersion("t", alice) >= 5, "b.merge(a)");
+    }
+
+    @Test
     void mergeOfDifferentScopesIsRejectedNamingBoth() {
         SessionTokenException e = assertThrows(SessionTokenException.class,
                 () -> SessionToken.empty("embedded", null).merge(SessionToken.empty("aws:eu-west-1", null)));
