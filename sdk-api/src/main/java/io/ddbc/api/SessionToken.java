@@ -123,8 +123,15 @@ public final class SessionToken {
         return exact != null ? exact : buckets[bucket(h)];
     }
 
-    /** This token with the session's knowledge of an item's version raised to at least {@code version}. */
+    /**
+     * This token with the session's knowledge of an item's version raised to at least {@code version}.
+     *
+     * @throws ValidationException if {@code version} is negative
+     */
     public SessionToken withVersion(String tableName, Key key, long version) {
+        if (version < 0) {
+            throw new ValidationException("Item version must be >= 0, got " + version + " (table '" + tableName + "', key " + key + ")");
+        }
         long h = keyHash(tableName, key);
         Map<Long, Long> m = new LinkedHashMap<>(versions);
         Long old = m.remove(h);
@@ -396,7 +403,11 @@ public final class SessionToken {
         for (int shift = 0; shift < 64; shift += 7) {
             byte b = in.get();
             result |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return result;
+            if ((b & 0x80) == 0) {
+                // Every number the token holds is non-negative; a set sign bit means a forged or corrupt token.
+                if (result < 0) throw new SessionTokenException("Session token holds a malformed number");
+                return result;
+            }
         }
         throw new SessionTokenException("Session token holds a malformed number");
     }
