@@ -284,6 +284,29 @@ class SessionTokenTest {
     }
 
     @Test
+    void aNumberOverflowingIntoTheSignBitIsRejected() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] scope = "embedded".getBytes(StandardCharsets.UTF_8);
+        out.write(scope.length);
+        out.write(scope, 0, scope.length);
+        out.write(0);                                  // region ""
+        out.write(0);                                  // no positions
+        out.write(0);                                  // floor -1
+        out.write(1);                                  // one exact version
+        out.write(new byte[8], 0, 8);                  // key hash
+        for (int i = 0; i < 9; i++) out.write(0xFF);   // a varint with bit 63 set: a negative version
+        out.write(0x01);
+        out.write(0);                                  // no buckets
+        out.write(0);                                  // unsigned
+        assertRejected(tokenOf(out.toByteArray()), "malformed");
+    }
+
+    @Test
+    void negativeVersionsAreRejectedWhenRecorded() {
+        assertThrows(ValidationException.class, () -> SessionToken.empty("embedded", null).withVersion("t", Key.of("id", 1), -1));
+    }
+
+    @Test
     void randomGarbageNeverEscapesAsAnotherException() {
         long seed = System.nanoTime();
         Random r = new Random(seed);
