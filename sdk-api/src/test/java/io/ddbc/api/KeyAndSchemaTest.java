@@ -224,6 +224,22 @@ class KeyAndSchemaTest {
         assertDoesNotThrow(() -> table("tbl").globalIndex(IndexSpec.global("idx").partitionKey("pk", S).build()).build());
     }
 
+    @Test
+    void twoIndexesCannotGiveOneAttributeTwoTypes() {
+        // DynamoDB declares each key attribute once (AttributeDefinitions), whichever index uses it.
+        TableSpec.Builder b = table("tbl")
+                .globalIndex(IndexSpec.global("by_email").partitionKey("email", S).build())
+                .globalIndex(IndexSpec.global("by_email_n").partitionKey("email", N).build());
+        assertMessage(assertThrows(ValidationException.class, b::build), "'email'", "S", "N", "'tbl'");
+        TableSpec.Builder mixed = table("tbl").sortKey("sk", S)
+                .localIndex(IndexSpec.local("by_date").sortKey("date", S).build())
+                .globalIndex(IndexSpec.global("by_date_g").partitionKey("pk", S).sortKey("date", B).build());
+        assertThrows(ValidationException.class, mixed::build);
+        assertDoesNotThrow(() -> table("tbl")
+                .globalIndex(IndexSpec.global("by_email").partitionKey("email", S).build())
+                .globalIndex(IndexSpec.global("by_email2").partitionKey("email", S).sortKey("pk", S).build()).build());
+    }
+
     // ----------------------------------------------------------------------- keyOf / validateKey
 
     private final TableSpec simple = table("users").build();
