@@ -194,6 +194,13 @@ class RequestsTest {
     }
 
     @Test
+    void batchGetRejectsANullKeyNamingTheTable() {
+        assertMessage(assertThrows(ValidationException.class, () -> BatchGetRequest.builder().add("orders", KEY, null)), "'orders'");
+        assertMessage(assertThrows(ValidationException.class,
+                () -> BatchGetRequest.builder().add("orders", java.util.Arrays.asList(KEY, null))), "'orders'");
+    }
+
+    @Test
     void batchGetProjectionIsPerTable() {
         BatchGetRequest r = BatchGetRequest.builder().add("a", KEY).projection("a", "#n, id", Map.of("#n", "name")).build();
         assertEquals("#n, id", r.tables().get("a").projection());
