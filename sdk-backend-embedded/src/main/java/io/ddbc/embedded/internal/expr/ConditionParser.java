@@ -27,7 +27,7 @@ final class ConditionParser extends ExpressionParser {
     private int lastGroupClose = -1;
 
     ConditionParser(String kind, String text, Placeholders placeholders) {
-        super(kind, text, placeholders);
+        super(kind, text, placeholders, CONDITION_KEYWORDS);
     }
 
     /** The whole expression. */

@@ -17,8 +17,8 @@ abstract class ExpressionParser {
     /** Most elements a document path may have. */
     static final int MAX_PATH_DEPTH = 32;
 
-    /** Words that are grammar, not names, in some expression kind; bare in a path they are syntax errors. */
-    private static final Set<String> GRAMMAR_KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN", "SET", "REMOVE", "ADD", "DELETE");
+    /** Words that are grammar in conditions; bare where a path is expected they are syntax errors. */
+    static final Set<String> CONDITION_KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
 
     /** Functions that are conditions by themselves. */
     static final Set<String> CONDITION_FUNCTIONS =
@@ -29,13 +29,16 @@ abstract class ExpressionParser {
     final String kind;
     final String text;
     final Placeholders placeholders;
+    /** This grammar's keywords (upper case). */
+    private final Set<String> keywords;
     private final List<Token> tokens;
     private int pos;
     /** Top-level attribute names of every path parsed, in order of appearance. */
     final Set<String> topLevel = new LinkedHashSet<>();
 
-    ExpressionParser(String kind, String text, Placeholders placeholders) {
+    ExpressionParser(String kind, String text, Placeholders placeholders, Set<String> keywords) {
         this.kind = kind;
+        this.keywords = keywords;
         this.placeholders = placeholders;
         if (text == null || text.isBlank()) {
             throw ExprErrors.invalid(kind, "The expression can not be empty;");
@@ -138,7 +141,7 @@ abstract class ExpressionParser {
             next();
             return placeholders.name(t.text(), kind);
         }
-        if (t.type() != Token.Type.NAME || GRAMMAR_KEYWORDS.contains(t.text().toUpperCase(java.util.Locale.ROOT))) {
+        if (t.type() != Token.Type.NAME || keywords.contains(t.text().toUpperCase(java.util.Locale.ROOT))) {
             throw syntaxError();
         }
         if (ReservedWords.isReserved(t.text())) {

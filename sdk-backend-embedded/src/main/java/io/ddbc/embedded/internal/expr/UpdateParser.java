@@ -31,7 +31,7 @@ final class UpdateParser extends ExpressionParser {
     private final List<DocumentPath> targets = new ArrayList<>();
 
     UpdateParser(String text, Placeholders placeholders) {
-        super(KIND, text, placeholders);
+        super(KIND, text, placeholders, CLAUSES);
     }
 
     /** The actions in the order they apply: SET, REMOVE (list indexes high to low), ADD, DELETE. */
