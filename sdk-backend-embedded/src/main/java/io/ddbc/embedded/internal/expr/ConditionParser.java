@@ -4,6 +4,8 @@ import io.ddbc.api.AttributeValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Recursive-descent parser for condition, filter and key condition expressions. Precedence, loosest
@@ -38,27 +40,24 @@ final class ConditionParser extends ExpressionParser {
     }
 
     private Cond or() {
-        Cond first = and();
-        if (!peek().isKeyword("OR")) return first;
-        List<Cond> parts = new ArrayList<>();
-        parts.add(first);
-        while (peek().isKeyword("OR")) {
-            next();
-            parts.add(and());
-        }
-        return new Cond.Or(parts.toArray(new Cond[0]));
+        return chain("OR", this::and, Cond.Or::new);
     }
 
     private Cond and() {
-        Cond first = not();
-        if (!peek().isKeyword("AND")) return first;
+        return chain("AND", this::not, Cond.And::new);
+    }
+
+    /** {@code operand (keyword operand)*}, as one n-ary node when the keyword occurs. */
+    private Cond chain(String keyword, Supplier<Cond> operand, Function<Cond[], Cond> combine) {
+        Cond first = operand.get();
+        if (!peek().isKeyword(keyword)) return first;
         List<Cond> parts = new ArrayList<>();
         parts.add(first);
-        while (peek().isKeyword("AND")) {
+        while (peek().isKeyword(keyword)) {
             next();
-            parts.add(not());
+            parts.add(operand.get());
         }
-        return new Cond.And(parts.toArray(new Cond[0]));
+        return combine.apply(parts.toArray(new Cond[0]));
     }
 
     private Cond not() {

@@ -4,6 +4,7 @@ import io.ddbc.api.AttributeValue;
 import io.ddbc.api.Expressions;
 import io.ddbc.api.ValidationException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -29,24 +30,21 @@ public final class Placeholders {
 
     /** The attribute name of {@code #placeholder}; records it as used. */
     public String name(String placeholder) {
-        String name = expressions.names().get(placeholder);
-        if (name == null) {
-            throw new ValidationException("An expression attribute name used in the document path is not defined; attribute name: "
-                    + placeholder);
-        }
-        usedNames.add(placeholder);
-        return name;
+        return lookup(expressions.names(), usedNames, placeholder,
+                "An expression attribute name used in the document path is not defined; attribute name: ");
     }
 
     /** The value of {@code :placeholder}; records it as used. */
     public AttributeValue value(String placeholder) {
-        AttributeValue value = expressions.values().get(placeholder);
-        if (value == null) {
-            throw new ValidationException("An expression attribute value used in expression is not defined; attribute value: "
-                    + placeholder);
-        }
-        usedValues.add(placeholder);
-        return value;
+        return lookup(expressions.values(), usedValues, placeholder,
+                "An expression attribute value used in expression is not defined; attribute value: ");
+    }
+
+    private static <T> T lookup(Map<String, T> defined, Set<String> used, String placeholder, String missingMessage) {
+        T found = defined.get(placeholder);
+        if (found == null) throw new ValidationException(missingMessage + placeholder);
+        used.add(placeholder);
+        return found;
     }
 
     /** As {@link #name(String)}, with the message prefixed "Invalid &lt;kind&gt;: " as DynamoDB words it. */
