@@ -75,21 +75,6 @@ final class DocumentPath {
         return Relation.OVERLAP;
     }
 
-    /** Rejects two paths of which one contains the other, or which treat one parent as both map and list. */
-    static void checkDisjoint(String kind, List<DocumentPath> paths) {
-        for (int i = 0; i < paths.size(); i++) {
-            for (int j = i + 1; j < paths.size(); j++) {
-                DocumentPath one = paths.get(i);
-                DocumentPath two = paths.get(j);
-                switch (one.relationTo(two)) {
-                    case OVERLAP: throw ExprErrors.overlap(kind, one, two);
-                    case CONFLICT: throw ExprErrors.conflict(kind, one, two);
-                    default: break;
-                }
-            }
-        }
-    }
-
     /** DynamoDB's rendering in messages: {@code [a, b, [2]]}. */
     @Override
     public String toString() {

@@ -30,39 +30,40 @@ public final class Placeholders {
 
     /** The attribute name of {@code #placeholder}; records it as used. */
     public String name(String placeholder) {
-        return lookup(expressions.names(), usedNames, placeholder,
-                "An expression attribute name used in the document path is not defined; attribute name: ");
+        String name = findName(placeholder);
+        if (name == null) throw new ValidationException(undefinedName(placeholder));
+        return name;
     }
 
     /** The value of {@code :placeholder}; records it as used. */
     public AttributeValue value(String placeholder) {
-        return lookup(expressions.values(), usedValues, placeholder,
-                "An expression attribute value used in expression is not defined; attribute value: ");
+        AttributeValue value = findValue(placeholder);
+        if (value == null) throw new ValidationException(undefinedValue(placeholder));
+        return value;
     }
 
-    private static <T> T lookup(Map<String, T> defined, Set<String> used, String placeholder, String missingMessage) {
+    /** The attribute name of {@code #placeholder}, recorded as used, or null if it is not defined. */
+    String findName(String placeholder) {
+        return find(expressions.names(), usedNames, placeholder);
+    }
+
+    /** The value of {@code :placeholder}, recorded as used, or null if it is not defined. */
+    AttributeValue findValue(String placeholder) {
+        return find(expressions.values(), usedValues, placeholder);
+    }
+
+    static String undefinedName(String placeholder) {
+        return "An expression attribute name used in the document path is not defined; attribute name: " + placeholder;
+    }
+
+    static String undefinedValue(String placeholder) {
+        return "An expression attribute value used in expression is not defined; attribute value: " + placeholder;
+    }
+
+    private static <T> T find(Map<String, T> defined, Set<String> used, String placeholder) {
         T found = defined.get(placeholder);
-        if (found == null) throw new ValidationException(missingMessage + placeholder);
-        used.add(placeholder);
+        if (found != null) used.add(placeholder);
         return found;
-    }
-
-    /** As {@link #name(String)}, with the message prefixed "Invalid &lt;kind&gt;: " as DynamoDB words it. */
-    String name(String placeholder, String kind) {
-        try {
-            return name(placeholder);
-        } catch (ValidationException e) {
-            throw ExprErrors.invalid(kind, e.getMessage());
-        }
-    }
-
-    /** As {@link #value(String)}, with the message prefixed "Invalid &lt;kind&gt;: ". */
-    AttributeValue value(String placeholder, String kind) {
-        try {
-            return value(placeholder);
-        } catch (ValidationException e) {
-            throw ExprErrors.invalid(kind, e.getMessage());
-        }
     }
 
     /**
