@@ -305,6 +305,14 @@ class UpdateExpressionTest {
         }
 
         @Test
+        void updatedPartsFollowTheTargetPaths() {
+            CompiledUpdate u = ExpressionCompiler.update("SET m.child.v = :v, n = :v REMOVE lst[1] ADD newattr :v", ph(":v", 7));
+            Item after = u.apply(BASE);
+            assertEquals(Item.of("m", Map.of("child", Map.of("v", 1)), "n", 10, "lst", List.of("b")), u.updatedParts(BASE));
+            assertEquals(Item.of("m", Map.of("child", Map.of("v", 7)), "n", 7, "lst", List.of("c"), "newattr", 7), u.updatedParts(after));
+        }
+
+        @Test
         void compiledUpdateIsReusable() {
             CompiledUpdate u = ExpressionCompiler.update("ADD n :one", ph(":one", 1));
             Item once = u.apply(BASE);
