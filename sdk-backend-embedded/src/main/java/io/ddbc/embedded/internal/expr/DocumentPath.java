@@ -43,7 +43,12 @@ final class DocumentPath {
 
     /** The value at this path, or null if any step is missing or of the wrong type. Allocation-free. */
     AttributeValue resolve(Item item) {
-        AttributeValue v = item.get(names[0]);
+        return resolveFrom(item.get(names[0]));
+    }
+
+    /** The value at this path below {@code top}, the value of the top-level attribute (null if absent). */
+    AttributeValue resolveFrom(AttributeValue top) {
+        AttributeValue v = top;
         for (int i = 1; i < names.length && v != null; i++) {
             v = step(v, i);
         }

@@ -27,11 +27,11 @@ final class UpdateImpl implements CompiledUpdate {
     /** Every operand reads {@code current}; each action writes the result of the ones before it. */
     @Override
     public Item apply(Item current) {
-        Item working = current;
+        WorkingItem working = new WorkingItem(current);
         for (UpdateAction a : actions) {
-            working = a.apply(current, working);
+            a.apply(current, working);
         }
-        return working;
+        return working.result();
     }
 
     @Override

@@ -39,4 +39,28 @@ class EvaluationSpeedTest {
         assertTrue(hits == 5 * rounds, "the condition holds for the item");
         assertTrue(nsPerTest < 5_000, "evaluation took " + nsPerTest + " ns");
     }
+
+    @Test
+    void compilingAndApplyingAnUpdateIsCheap() {
+        Item item = Item.of("id", "k", "balance", 500, "count", 1, "tags", java.util.Set.of("a"));
+        int rounds = 20_000;
+        long best = Long.MAX_VALUE;
+        long bestApply = Long.MAX_VALUE;
+        Item last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            long start = System.nanoTime();
+            CompiledUpdate u = null;
+            for (int i = 0; i < rounds; i++) {
+                u = ExpressionCompiler.update("SET balance = balance + :d, #c = if_not_exists(#c, :zero) + :one ADD tags :t",
+                        Fixtures.ph(":d", 5, "#c", "count", ":zero", 0, ":one", 1, ":t", java.util.Set.of("b")));
+            }
+            best = Math.min(best, System.nanoTime() - start);
+            start = System.nanoTime();
+            for (int i = 0; i < rounds; i++) last = u.apply(item);
+            bestApply = Math.min(bestApply, System.nanoTime() - start);
+        }
+        System.out.printf("update: compile %.0f ns, apply %.0f ns%n", (double) best / rounds, (double) bestApply / rounds);
+        assertTrue(last.getInt("balance") == 505 && last.getInt("count") == 2, "the update was applied: " + last);
+        assertTrue(best / rounds < 200_000, "compiling took " + best / rounds + " ns");
+    }
 }
