@@ -3,7 +3,15 @@ package io.ddbc.embedded.internal.expr;
 import io.ddbc.api.Item;
 import java.util.Set;
 
-/** A compiled update expression (SET, REMOVE, ADD, DELETE clauses). Immutable and thread-safe. */
+/**
+ * A compiled update expression (SET, REMOVE, ADD, DELETE clauses). Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * CompiledUpdate u = ExpressionCompiler.update("SET balance = balance + :d REMOVE pending", placeholders);
+ * Item after = u.apply(before);               // before is unchanged
+ * Item returned = u.updatedParts(after);      // ReturnValues UPDATED_NEW
+ * }</pre>
+ */
 public interface CompiledUpdate {
 
     /**
