@@ -81,6 +81,18 @@ class SyntaxAndLimitsTest {
     }
 
     @Test
+    void deepNestingIsRejectedWithoutExhaustingTheStack() {
+        assertInvalid(() -> cond("(".repeat(2040) + "a = :v" + ")".repeat(2040), ":v", 1), "The expression has redundant parentheses;");
+        assertInvalid(() -> cond("(".repeat(2040) + "a" + ")".repeat(2040) + " = :v", ":v", 1), "redundant parentheses");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = " + "(".repeat(2040) + "b" + ")".repeat(2040), ph()), "redundant parentheses");
+        assertTrue(cond("NOT ".repeat(1000) + "a = :v", ":v", 1).test(Item.of("a", 1)));          // an even number of NOTs
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 300; i++) deep.append("(a = :v OR ");
+        String legit = deep + "a = :v" + ")".repeat(300);
+        assertTrue(cond(legit, ":v", 1).test(Item.of("a", 1)));
+    }
+
+    @Test
     void pathDepthLimit() {
         String ok = "a" + ".b".repeat(31);
         assertFalse(cond("attribute_exists(" + ok + ")").test(Item.empty()));
