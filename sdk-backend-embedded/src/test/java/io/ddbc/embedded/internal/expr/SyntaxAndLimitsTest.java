@@ -38,6 +38,17 @@ class SyntaxAndLimitsTest {
     }
 
     @Test
+    void syntaxErrorsReportedByDynamoDbInPublicBugReports() {
+        // messages real DynamoDB returned, as quoted in public issue threads
+        assertInvalid(() -> ExpressionCompiler.update("INVALID SYNTAX HERE", ph(":v", "v")),
+                "Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"");
+        assertInvalid(() -> ExpressionCompiler.update("ADD hits : incr", ph(":incr", 1)),
+                "Invalid UpdateExpression: Syntax error; token: \":\", near: \"hits : incr\"");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :v, #, b = :v", ph(":v", 1)),
+                "Invalid UpdateExpression: Syntax error; token: \"#\", near: \", #,\"");
+    }
+
+    @Test
     void errorsAreReportedInDynamoDbsOrderOfPrecedence() {
         // a syntax error beats every other error
         assertInvalid(() -> cond("status = = :nope"), "Syntax error; token: \"=\"");
