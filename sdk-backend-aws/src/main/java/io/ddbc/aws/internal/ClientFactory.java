@@ -148,8 +148,8 @@ public final class ClientFactory {
                     : software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(access, secret, token));
         }
         if (s.endpoint() != null && LOOPBACK.contains(s.endpoint().getHost())) {
-            // DynamoDB Local accepts any credentials; do not require a profile on a developer machine
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("ddbc-local", "ddbc-local"));
+            // DynamoDB Local accepts any key made of letters and digits; do not require a profile on a developer machine
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("ddbclocal", "ddbclocal"));
         }
         return DefaultCredentialsProvider.builder().build();
     }
