@@ -91,7 +91,7 @@ public final class ErrorMapper {
     }
 
     private static DdbcException mapService(AwsServiceException e, Target target) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String code = errorCode(e);
         String dynamoMessage = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
                 ? e.getMessage() : e.awsErrorDetails().errorMessage();
         String message = dynamoMessage + " (" + target.describe() + (code == null ? "" : ", " + code) + ")";
@@ -99,6 +99,7 @@ public final class ErrorMapper {
             case "ProvisionedThroughputExceededException":
             case "ThrottlingException":
             case "RequestLimitExceeded":
+            case "RequestLimitExceededException":
             case "LimitExceededException":
                 return new ThrottlingException(message, e);
             case "TransactionConflictException":
@@ -121,6 +122,7 @@ public final class ErrorMapper {
             case "ExpiredTokenException":
                 return new DdbcConfigException("AWS rejected the credentials: " + message, e);
             case "InternalServerError":
+            case "InternalServerErrorException":
             case "ServiceUnavailable":
                 return new BackendUnavailableException(message, e);
             default:
@@ -129,6 +131,13 @@ public final class ErrorMapper {
                 }
                 return new DdbcException(message, e);
         }
+    }
+
+    /** DynamoDB's error code; for an exception built without one, its SDK class name (which matches the code). */
+    private static String errorCode(AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        if (code != null) return code;
+        return e.getClass().getPackageName().startsWith("software.amazon.awssdk.services.dynamodb") ? e.getClass().getSimpleName() : null;
     }
 
     private static DdbcException mapClient(SdkClientException e, Target target) {

@@ -82,6 +82,7 @@ public final class ModelConverter {
      * @throws ValidationException if the SDK value has no type set (never sent by DynamoDB)
      */
     public static AttributeValue fromSdk(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
+        if (v == null || v.type() == null) throw new ValidationException("DynamoDB returned an attribute value without a type: " + v);
         switch (v.type()) {
             case S: return AttributeValue.s(v.s());
             case N: return AttributeValue.n(v.n());
