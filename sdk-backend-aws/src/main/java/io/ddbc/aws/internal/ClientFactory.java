@@ -118,7 +118,8 @@ public final class ClientFactory {
 
     /** SDK retries for transport failures and 5xx only; see the class comment. */
     static RetryStrategy retryStrategy(int maxAttempts) {
-        return StandardRetryStrategy.builder().maxAttempts(maxAttempts).circuitBreakerEnabled(false)
+        // useClientDefaults(false): otherwise the SDK client adds its own conditions, throttling among them
+        return StandardRetryStrategy.builder().maxAttempts(maxAttempts).circuitBreakerEnabled(false).useClientDefaults(false)
                 .retryOnException(ClientFactory::isTransientTransportFailure).build();
     }
 

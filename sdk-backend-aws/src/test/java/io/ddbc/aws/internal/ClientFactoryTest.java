@@ -3,6 +3,8 @@ package io.ddbc.aws.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbc.spi.DdbcUrl;
@@ -10,6 +12,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -61,6 +67,22 @@ class ClientFactoryTest {
         assertFalse(ClientFactory.isTransientTransportFailure(error("ThrottlingException", 400)));
         assertFalse(ClientFactory.isTransientTransportFailure(error("ValidationException", 400)));
         assertFalse(ClientFactory.isTransientTransportFailure(SdkClientException.create("Unable to load credentials")));
+    }
+
+    /** The strategy as the built client holds it: a throttling failure gets no retry token, a 500 does. */
+    @Test
+    void builtClientDoesNotRetryThrottling() {
+        try (var client = ClientFactory.build(settings("ddbc:aws:?endpoint=http://127.0.0.1:1&sdkMaxAttempts=3"), new Properties())) {
+            RetryStrategy strategy = client.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow();
+            assertThrows(TokenAcquisitionFailedException.class, () -> refresh(strategy, error("ProvisionedThroughputExceededException", 400)));
+            assertThrows(TokenAcquisitionFailedException.class, () -> refresh(strategy, error("ThrottlingException", 400)));
+            assertNotNull(refresh(strategy, error("InternalServerError", 500)));
+        }
+    }
+
+    private static Object refresh(RetryStrategy strategy, Throwable failure) {
+        var token = strategy.acquireInitialToken(AcquireInitialTokenRequest.create("test")).token();
+        return strategy.refreshRetryToken(RefreshRetryTokenRequest.builder().token(token).failure(failure).build());
     }
 
     private static DynamoDbException error(String code, int status) {

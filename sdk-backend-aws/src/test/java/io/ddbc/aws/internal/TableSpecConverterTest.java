@@ -99,7 +99,7 @@ class TableSpecConverterTest {
     @Test
     void onDemandDescription() {
         var d = software.amazon.awssdk.services.dynamodb.model.TableDescription.builder().tableName("users")
-                .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .keySchema(software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder().attributeName("id").keyType("HASH").build())
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.N).build())
                 .provisionedThroughput(ProvisionedThroughputDescription.builder().readCapacityUnits(0L).writeCapacityUnits(0L).build())
                 .billingModeSummary(BillingModeSummary.builder().billingMode(BillingMode.PAY_PER_REQUEST).build())
