@@ -403,6 +403,33 @@ public abstract class AbstractBackendContractTest {
                 .item().orElseThrow());
     }
 
+    // ------------------------------------------------------------------------------ concurrency
+
+    /** The backend is shared by threads: concurrent atomic increments of one item all count. */
+    @Test
+    void concurrentUpdatesFromManyThreads() throws Exception {
+        Key key = Key.of("pk", "counter", "sk", 1);
+        int threads = 4;
+        int perThread = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        backend.update(UpdateRequest.builder(items, key).expression("ADD n :one").value(":one", 1).build());
+                        backend.get(GetRequest.builder(items, key).build());
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        Item counter = backend.get(GetRequest.builder(items, key).consistency(Consistency.STRONG).build()).item().orElseThrow();
+        assertEquals(threads * perThread, counter.getInt("n"));
+    }
+
     private static List<Long> sortKeys(List<Item> page) {
         List<Long> out = new ArrayList<>();
         for (Item i : page) out.add(i.getNumber("sk").longValueExact());
