@@ -201,20 +201,20 @@ public final class AwsBackend implements Backend {
     /** Sent once; unprocessed keys come back in the result with the table's consistency and projection. */
     @Override
     public BatchGetResult batchGet(BatchGetRequest r) {
-        var resp = call(Target.of("BatchGetItem", null), () -> client.batchGetItem(RequestMapper.batchGet(r)));
+        var resp = call(Target.ofTables("BatchGetItem", r.tables().keySet()), () -> client.batchGetItem(RequestMapper.batchGet(r)));
         return ResultMapper.batchGet(r, resp);
     }
 
     /** Sent once; unprocessed writes come back in the result. */
     @Override
     public BatchWriteResult batchWrite(BatchWriteRequest r) {
-        var resp = call(Target.of("BatchWriteItem", null), () -> client.batchWriteItem(RequestMapper.batchWrite(r)));
+        var resp = call(Target.ofTables("BatchWriteItem", r.writes().keySet()), () -> client.batchWriteItem(RequestMapper.batchWrite(r)));
         return ResultMapper.batchWrite(r, resp);
     }
 
     @Override
     public TransactGetResult transactGet(TransactGetRequest r) {
-        TransactGetItemsResponse resp = call(Target.of("TransactGetItems", null), () -> client.transactGetItems(RequestMapper.transactGet(r)));
+        TransactGetItemsResponse resp = call(Target.ofTables("TransactGetItems", tables(r.gets(), TransactGetRequest.Get::tableName)), () -> client.transactGetItems(RequestMapper.transactGet(r)));
         List<Optional<io.ddbc.api.Item>> items = new ArrayList<>(r.gets().size());
         for (ItemResponse i : resp.responses()) items.add(Optional.ofNullable(ModelConverter.itemOrNull(i.item())));
         return new TransactGetResult(items, CapacityConverter.convert(resp.consumedCapacity(), Kind.READ));
@@ -224,7 +224,7 @@ public final class AwsBackend implements Backend {
     @Override
     public TransactWriteResult transactWrite(TransactWriteRequest r) {
         var sdkRequest = RequestMapper.transactWrite(r);
-        TransactWriteItemsResponse resp = call(Target.of("TransactWriteItems", null), () -> client.transactWriteItems(sdkRequest));
+        TransactWriteItemsResponse resp = call(Target.ofTables("TransactWriteItems", tables(r.actions(), TransactWriteRequest.Action::tableName)), () -> client.transactWriteItems(sdkRequest));
         List<OptionalLong> versions = new ArrayList<>(r.actions().size());
         for (int i = 0; i < r.actions().size(); i++) versions.add(OptionalLong.empty()); // versions are the core's
         return new TransactWriteResult(versions, CapacityConverter.convert(resp.consumedCapacity(), Kind.WRITE), Positions.NONE);
@@ -291,6 +291,12 @@ public final class AwsBackend implements Backend {
     @Override
     public String toString() {
         return "AwsBackend{" + sessionScope + (ownsClient ? "" : ", application's client") + "}";
+    }
+
+    private static <T> List<String> tables(List<T> parts, java.util.function.Function<T, String> table) {
+        List<String> out = new ArrayList<>(parts.size());
+        for (T p : parts) out.add(table.apply(p));
+        return out;
     }
 
     private static Target target(String operation, String table, io.ddbc.api.Key key, String condition) {

@@ -178,6 +178,15 @@ class AwsBackendErrorMappingTest {
     }
 
     @Test
+    void multiTableErrorsNameTheTables() {
+        when(client.transactWriteItems(any(TransactWriteItemsRequest.class))).thenThrow(error("ValidationException", 400,
+                "Transaction request cannot include multiple operations on one item"));
+        ValidationException e = assertThrows(ValidationException.class, () -> backend.transactWrite(TransactWriteRequest.builder()
+                .put(TABLE, Item.of("id", "alice")).put("users", Item.of("id", "u")).put(TABLE, Item.of("id", "alice")).build()));
+        assertTrue(e.getMessage().contains("TransactWriteItems on tables [accounts, users]"), e.getMessage());
+    }
+
+    @Test
     void unknownServiceExceptionKeepsItsMessage() {
         AwsServiceException odd = AwsServiceException.builder().message("odd").statusCode(418).build();
         when(client.getItem(any(GetItemRequest.class))).thenThrow(odd);

@@ -14,6 +14,8 @@ import io.ddbc.api.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -51,18 +53,35 @@ public final class ErrorMapper {
      * What a request was addressed to, for messages and for the fields of {@link ConditionFailedException}.
      *
      * @param operation DynamoDB's operation name, e.g. {@code PutItem}
-     * @param table the table, or null for multi-table operations
+     * @param table the table of a single-table operation, or null
      * @param key the item's key, or null when unknown
      * @param condition the condition expression as written, or null
+     * @param tables the tables of a multi-table operation (batches, transactions); empty otherwise
      */
-    public record Target(String operation, String table, Key key, String condition) {
+    public record Target(String operation, String table, Key key, String condition, List<String> tables) {
+        /** Copies the tables. */
+        public Target {
+            tables = tables == null ? List.of() : List.copyOf(tables);
+        }
+
+        /** A single-item target. */
+        public Target(String operation, String table, Key key, String condition) {
+            this(operation, table, key, condition, List.of());
+        }
+
         /** A target naming only the operation and table. */
         public static Target of(String operation, String table) {
             return new Target(operation, table, null, null);
         }
 
+        /** A multi-table target (batch or transaction), tables in request order, each once. */
+        public static Target ofTables(String operation, Collection<String> tables) {
+            return new Target(operation, null, null, null, List.copyOf(new LinkedHashSet<>(tables)));
+        }
+
         String describe() {
-            return operation + (table == null ? "" : " on table '" + table + "'") + (key == null ? "" : ", key " + key);
+            String where = table != null ? " on table '" + table + "'" : tables.isEmpty() ? "" : " on tables " + tables;
+            return operation + where + (key == null ? "" : ", key " + key);
         }
     }
 
