@@ -45,10 +45,10 @@ class AdapterOverheadTest {
         DynamoDbClient raw = server.client();
         try (AwsBackend backend = AwsBackend.wrap(raw)) {
             backend.createTable(new CreateTableRequest(TableSpec.builder(TABLE).partitionKey("id", AttributeValue.Type.S).build()));
-            rawLoop(raw, 500); // warm-up: JIT, connection pool, DynamoDB Local itself
-            adapterLoop(backend, 500);
+            rawLoop(raw, 300); // warm-up: JIT, connection pool, DynamoDB Local itself
+            adapterLoop(backend, 300);
             System.out.printf(Locale.ROOT, "[overhead] DynamoDB Local over HTTP, interleaved pair by pair: %s%n",
-                    interleaved(raw, backend, Integer.getInteger("ddbc.bench.pairs", 1500)));
+                    interleaved(raw, backend, Integer.getInteger("ddbc.bench.pairs", 800)));
             assertEquals(Item.of("id", "k0", "v", 0, "pad", "x".repeat(100)),
                     backend.get(GetRequest.builder(TABLE, Key.of("id", "k0")).consistency(Consistency.STRONG).build()).item().orElseThrow());
         }
