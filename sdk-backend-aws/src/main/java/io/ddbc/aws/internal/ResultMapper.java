@@ -79,7 +79,9 @@ public final class ResultMapper {
 
     /** An SDK key as a ddbc key whose partition and sort attribute names are those of {@code shape}. */
     static Key key(Key shape, Map<String, AttributeValue> sdkKey) {
-        if (shape == null) throw new IllegalStateException("DynamoDB returned an unprocessed delete the request did not contain: " + sdkKey);
+        if (shape == null) {
+            throw new io.ddbc.api.DdbcException("DynamoDB returned an unprocessed delete the request did not contain: " + sdkKey);
+        }
         io.ddbc.api.AttributeValue partition = ModelConverter.fromSdk(sdkKey.get(shape.partitionName()));
         if (!shape.hasSortKey()) return Key.of(shape.partitionName(), partition);
         String sort = shape.sortName().orElseThrow();

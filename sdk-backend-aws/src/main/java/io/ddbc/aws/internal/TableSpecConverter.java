@@ -57,7 +57,12 @@ public final class TableSpecConverter {
             i.sortKey().ifPresent(k -> define(definitions, k));
             GlobalSecondaryIndex.Builder g = GlobalSecondaryIndex.builder().indexName(i.name())
                     .keySchema(keySchema(i.partitionKey(), i.sortKey().orElse(null))).projection(projection(i.projection()));
-            if (provisioned) g.provisionedThroughput(throughput(i.throughput().orElse(spec.billing())));
+            if (provisioned) {
+                g.provisionedThroughput(throughput(i.throughput().orElse(spec.billing())));
+            } else if (i.throughput().isPresent()) {
+                throw new io.ddbc.api.ValidationException("One or more parameter values were invalid: ProvisionedThroughput should not be"
+                        + " specified for index: " + i.name() + " when BillingMode is PAY_PER_REQUEST (table '" + spec.name() + "')");
+            }
             gsis.add(g.build());
         }
         List<LocalSecondaryIndex> lsis = new ArrayList<>();

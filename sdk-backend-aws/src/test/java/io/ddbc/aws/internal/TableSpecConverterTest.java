@@ -65,6 +65,16 @@ class TableSpecConverterTest {
         assertEquals(List.of(), r.localSecondaryIndexes());
     }
 
+    @Test
+    void onDemandIndexWithThroughputIsRejectedAsDynamoDbDoes() {
+        TableSpec spec = TableSpec.builder("users").partitionKey("id", AttributeValue.Type.S)
+                .globalIndex(IndexSpec.global("by_mail").partitionKey("mail", AttributeValue.Type.S).throughput(Billing.provisioned(1, 1)).build())
+                .build();
+        io.ddbc.api.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(io.ddbc.api.ValidationException.class,
+                () -> TableSpecConverter.toCreateRequest(spec));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("index: by_mail when BillingMode is PAY_PER_REQUEST"), e.getMessage());
+    }
+
     /** A description built as DynamoDB would from the create request converts back to the spec, minus the version attribute. */
     @Test
     void describedSpecRoundTripsWithoutVersionAttribute() {
