@@ -18,7 +18,6 @@ import io.ddbc.embedded.internal.capacity.CapacityCalculator.ReadKind;
 import io.ddbc.embedded.internal.expr.CompiledProjection;
 import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.LogRecord;
-import io.ddbc.embedded.internal.storage.TableReplica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -161,7 +160,7 @@ final class Transactions {
                     continue;
                 }
                 LogRecord record = log.commit(w.table, w.partition, w.itemKey, newImage);
-                positions = positions.merge(Positions.of(TableReplica.partitionId(w.table.name(), w.partition), record.seq()));
+                positions = positions.merge(w.table.leader().partition(w.partition).positionsAt(record.seq()));
                 capacity = capacity.plus(CapacityCalculator.write(w.table.name(), w.table.leader().indexes(), w.itemKey, current.get(i),
                         newImage, true));
             }
@@ -184,7 +183,7 @@ final class Transactions {
 
     private static String fingerprint(List<PreparedWrite> writes) {
         StringBuilder sb = new StringBuilder();
-        for (PreparedWrite w : writes) sb.append(w.fingerprint).append('\n');
+        for (PreparedWrite w : writes) sb.append(w.fingerprint()).append('\n');
         return sb.toString();
     }
 
