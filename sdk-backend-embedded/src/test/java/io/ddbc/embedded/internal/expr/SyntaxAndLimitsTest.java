@@ -38,6 +38,40 @@ class SyntaxAndLimitsTest {
     }
 
     @Test
+    void syntaxErrorsReportedByDynamoDbInPublicBugReports() {
+        // messages real DynamoDB returned, as quoted in public issue threads
+        assertInvalid(() -> ExpressionCompiler.update("INVALID SYNTAX HERE", ph(":v", "v")),
+                "Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"");
+        assertInvalid(() -> ExpressionCompiler.update("ADD hits : incr", ph(":incr", 1)),
+                "Invalid UpdateExpression: Syntax error; token: \":\", near: \"hits : incr\"");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :v, #, b = :v", ph(":v", 1)),
+                "Invalid UpdateExpression: Syntax error; token: \"#\", near: \", #,\"");
+    }
+
+    @Test
+    void errorsAreReportedInDynamoDbsOrderOfPrecedence() {
+        // a syntax error beats every other error
+        assertInvalid(() -> cond("status = = :nope"), "Syntax error; token: \"=\"");
+        // conditions: redundant parentheses, unknown function, misused function, reserved word, placeholders, operand checks
+        assertInvalid(() -> cond("((status = :nope)) AND foo(a)"), "The expression has redundant parentheses;");
+        assertInvalid(() -> cond("status = :nope AND foo(a)"), "Invalid function name; function: foo");
+        assertInvalid(() -> cond("#nope = :v AND a = attribute_exists(b)", ":v", 1), "The function is not allowed to be used this way");
+        assertInvalid(() -> cond("#nope = :v AND status = :v", ":v", 1), "reserved keyword: status");
+        // ... undefined names and values rank alike in conditions: the first one written is reported
+        assertInvalid(() -> cond("a = :v AND #nope = :w AND :x = b", ":v", 1), "attribute name: #nope");
+        assertInvalid(() -> cond(":w = a AND #nope = :v", ":v", 1), "attribute value: :w");
+        assertInvalid(() -> cond("a BETWEEN :hi AND :lo AND b = b AND contains(c)", ":hi", 9, ":lo", 1), "number of operands: 1");
+        assertInvalid(() -> cond("a BETWEEN :hi AND :lo AND b = b", ":hi", 9, ":lo", 1), "The first operand must be distinct");
+        // updates: reserved word, unknown function, repeated section, names, values, overlaps, operand types
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :nope REMOVE status", ph()), "reserved keyword: status");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = foo(b) SET c = :nope", ph()), "Invalid function name; function: foo");
+        assertInvalid(() -> ExpressionCompiler.update("SET #nope = :v SET c = :v", ph(":v", 1)), "The \"SET\" section can only be used once");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :nope, #nope = :v", ph(":v", 1)), "attribute name: #nope");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :nope, a = :v", ph(":v", 1)), "attribute value: :nope");
+        assertInvalid(() -> ExpressionCompiler.update("ADD a :s SET a = :v", ph(":v", 1, ":s", "x")), "Two document paths overlap");
+    }
+
+    @Test
     void emptyExpressions() {
         assertInvalid(() -> cond(""), "Invalid ConditionExpression: The expression can not be empty;");
         assertInvalid(() -> cond("   \n"), "The expression can not be empty;");
@@ -55,6 +89,18 @@ class SyntaxAndLimitsTest {
         assertTrue(cond(wide, ":v", 1).test(Item.of("a", 1)));
         assertInvalid(() -> ExpressionCompiler.update("SET a = :v" + "\u00e9".repeat(2044), ph(":v", 1)),
                 "Invalid UpdateExpression: Expression size has exceeded the maximum allowed size");
+    }
+
+    @Test
+    void deepNestingIsRejectedWithoutExhaustingTheStack() {
+        assertInvalid(() -> cond("(".repeat(2040) + "a = :v" + ")".repeat(2040), ":v", 1), "The expression has redundant parentheses;");
+        assertInvalid(() -> cond("(".repeat(2040) + "a" + ")".repeat(2040) + " = :v", ":v", 1), "redundant parentheses");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = " + "(".repeat(2040) + "b" + ")".repeat(2040), ph()), "redundant parentheses");
+        assertTrue(cond("NOT ".repeat(1000) + "a = :v", ":v", 1).test(Item.of("a", 1)));          // an even number of NOTs
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 300; i++) deep.append("(a = :v OR ");
+        String legit = deep + "a = :v" + ")".repeat(300);
+        assertTrue(cond(legit, ":v", 1).test(Item.of("a", 1)));
     }
 
     @Test
