@@ -84,12 +84,7 @@ final class Transactions {
     }
 
     private static List<PreparedWrite> prepare(Tables tables, TransactWriteRequest request) {
-        int n = request.actions().size();
-        if (n == 0) throw new ValidationException("TransactWriteItems needs at least one action");
-        if (n > TransactWriteRequest.MAX_ACTIONS) {
-            throw new ValidationException("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must"
-                    + " have length less than or equal to " + TransactWriteRequest.MAX_ACTIONS + " (got " + n + ")");
-        }
+        checkItemCount("TransactWriteItems", request.actions().size(), TransactWriteRequest.MAX_ACTIONS);
         List<PreparedWrite> writes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long bytes = 0;
@@ -189,11 +184,7 @@ final class Transactions {
 
     TransactGetResult get(Tables tables, TransactGetRequest request) {
         int n = request.gets().size();
-        if (n == 0) throw new ValidationException("TransactGetItems needs at least one item");
-        if (n > TransactGetRequest.MAX_ITEMS) {
-            throw new ValidationException("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must"
-                    + " have length less than or equal to " + TransactGetRequest.MAX_ITEMS + " (got " + n + ")");
-        }
+        checkItemCount("TransactGetItems", n, TransactGetRequest.MAX_ITEMS);
         List<TableState> states = new ArrayList<>();
         List<CompiledProjection> projections = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
@@ -223,6 +214,15 @@ final class Transactions {
             return new TransactGetResult(items, capacity);
         } finally {
             unlockAll(locks);
+        }
+    }
+
+    /** 1 to {@code max} items per transaction, worded as DynamoDB's request validation. */
+    private static void checkItemCount(String operation, int n, int max) {
+        if (n == 0) throw new ValidationException(operation + " needs at least one item");
+        if (n > max) {
+            throw new ValidationException("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must"
+                    + " have length less than or equal to " + max + " (got " + n + ")");
         }
     }
 
