@@ -291,6 +291,7 @@ class DifferentialTest {
         // Index entries with equal index keys have no defined order: index pages are read whole and compared as sets.
         if (!lsi && random.nextInt(3) == 0) b.limit(1 + random.nextInt(4));
         if (random.nextInt(8) == 0) b.select(io.ddbc.api.Select.COUNT);
+        else if (lsi && random.nextBoolean()) b.select(io.ddbc.api.Select.ALL_ATTRIBUTES);
         return b.build();
     }
 
