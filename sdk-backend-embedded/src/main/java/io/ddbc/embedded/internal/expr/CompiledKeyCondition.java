@@ -17,4 +17,13 @@ public interface CompiledKeyCondition {
 
     /** The sort key condition, if any. */
     Optional<SortKeyCondition> sortCondition();
+
+    /**
+     * When the expression is two equalities ({@code a = :x AND b = :y}) the text does not say which
+     * attribute is the partition key; this is the reading with the roles swapped, for the engine to use
+     * when {@link #partitionKeyName()} is not the table's partition key. Empty otherwise.
+     */
+    default Optional<CompiledKeyCondition> swapped() {
+        return Optional.empty();
+    }
 }

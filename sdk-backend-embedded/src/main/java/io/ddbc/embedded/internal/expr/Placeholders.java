@@ -2,12 +2,20 @@ package io.ddbc.embedded.internal.expr;
 
 import io.ddbc.api.AttributeValue;
 import io.ddbc.api.Expressions;
+import io.ddbc.api.ValidationException;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * The {@code #name} and {@code :value} placeholders of one request, recording which ones its
  * expressions use. Not thread-safe: one per request.
+ *
+ * <pre>{@code
+ * Placeholders p = new Placeholders(request.expressions());
+ * CompiledCondition c = ExpressionCompiler.condition("ConditionExpression", "#s = :v", p);
+ * p.checkAllUsed();   // after every expression of the request is compiled
+ * }</pre>
  */
 public final class Placeholders {
     private final Expressions expressions;
@@ -21,12 +29,42 @@ public final class Placeholders {
 
     /** The attribute name of {@code #placeholder}; records it as used. */
     public String name(String placeholder) {
-        throw new IllegalStateException("expression engine not merged yet");
+        String name = expressions.names().get(placeholder);
+        if (name == null) {
+            throw new ValidationException("An expression attribute name used in the document path is not defined; attribute name: "
+                    + placeholder);
+        }
+        usedNames.add(placeholder);
+        return name;
     }
 
     /** The value of {@code :placeholder}; records it as used. */
     public AttributeValue value(String placeholder) {
-        throw new IllegalStateException("expression engine not merged yet");
+        AttributeValue value = expressions.values().get(placeholder);
+        if (value == null) {
+            throw new ValidationException("An expression attribute value used in expression is not defined; attribute value: "
+                    + placeholder);
+        }
+        usedValues.add(placeholder);
+        return value;
+    }
+
+    /** As {@link #name(String)}, with the message prefixed "Invalid &lt;kind&gt;: " as DynamoDB words it. */
+    String name(String placeholder, String kind) {
+        try {
+            return name(placeholder);
+        } catch (ValidationException e) {
+            throw ExprErrors.invalid(kind, e.getMessage());
+        }
+    }
+
+    /** As {@link #value(String)}, with the message prefixed "Invalid &lt;kind&gt;: ". */
+    AttributeValue value(String placeholder, String kind) {
+        try {
+            return value(placeholder);
+        } catch (ValidationException e) {
+            throw ExprErrors.invalid(kind, e.getMessage());
+        }
     }
 
     /**
@@ -34,7 +72,22 @@ public final class Placeholders {
      * ("Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}").
      */
     public void checkAllUsed() {
-        throw new IllegalStateException("expression engine not merged yet");
+        checkUsed("ExpressionAttributeNames", expressions.names().keySet(), usedNames);
+        checkUsed("ExpressionAttributeValues", expressions.values().keySet(), usedValues);
+    }
+
+    private static void checkUsed(String what, Set<String> provided, Set<String> used) {
+        StringJoiner unused = new StringJoiner(", ", "{", "}");
+        boolean any = false;
+        for (String key : provided) {
+            if (!used.contains(key)) {
+                unused.add(key);
+                any = true;
+            }
+        }
+        if (any) {
+            throw new ValidationException("Value provided in " + what + " unused in expressions: keys: " + unused);
+        }
     }
 
     Expressions expressions() {

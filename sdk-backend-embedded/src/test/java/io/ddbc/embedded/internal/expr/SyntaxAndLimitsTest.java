@@ -1,0 +1,96 @@
+package io.ddbc.embedded.internal.expr;
+
+import static io.ddbc.embedded.internal.expr.Fixtures.assertInvalid;
+import static io.ddbc.embedded.internal.expr.Fixtures.cond;
+import static io.ddbc.embedded.internal.expr.Fixtures.ph;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbc.api.AttributeValue;
+import io.ddbc.api.Item;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Errors every expression kind shares: syntax, emptiness, size, path depth, reserved words. */
+class SyntaxAndLimitsTest {
+
+    @Test
+    void syntaxErrorsNameTheTokenAndItsNeighbours() {
+        assertInvalid(() -> cond("a AND AND b"), "Invalid ConditionExpression: Syntax error; token: \"AND\", near: \"a AND AND\"");
+        assertInvalid(() -> cond("a = = :v", ":v", 1), "Syntax error; token: \"=\", near: \"= = :v\"");
+        assertInvalid(() -> cond("a = :v AND", ":v", 1), "Syntax error; token: \"<EOF>\", near: \"AND\"");
+        assertInvalid(() -> cond("(a = :v", ":v", 1), "Syntax error; token: \"<EOF>\"");
+        assertInvalid(() -> cond("a = :v)", ":v", 1), "Syntax error; token: \")\", near: \":v)\"");
+        assertInvalid(() -> cond("a $ b"), "Syntax error; token: \"$\", near: \"a $ b\"");
+        assertInvalid(() -> cond("a BETWEEN :v OR :v", ":v", 1), "Syntax error; token: \"OR\"");
+        assertInvalid(() -> cond("a IN :v", ":v", 1), "Syntax error; token: \":v\"");
+        assertInvalid(() -> cond("a IN ()"), "Syntax error; token: \")\"");
+        assertInvalid(() -> cond("a[x] = :v", ":v", 1), "Syntax error; token: \"x\"");
+        assertInvalid(() -> cond("a[-1] = :v", ":v", 1), "Syntax error; token: \"-\"");
+        assertInvalid(() -> cond("a. = :v", ":v", 1), "Syntax error; token: \"=\"");
+        assertInvalid(() -> cond("1a = :v", ":v", 1), "Syntax error; token: \"1\"");
+        assertInvalid(() -> cond("# = :v", ":v", 1), "Syntax error; token: \"#\"");
+        assertInvalid(() -> cond("a = AND", ":v", 1), "Syntax error; token: \"AND\"");
+        assertInvalid(() -> cond("a = :v :v", ":v", 1), "Syntax error; token: \":v\"");
+        assertInvalid(() -> cond("a"), "Syntax error; token: \"<EOF>\", near: \"a\"");
+    }
+
+    @Test
+    void emptyExpressions() {
+        assertInvalid(() -> cond(""), "Invalid ConditionExpression: The expression can not be empty;");
+        assertInvalid(() -> cond("   \n"), "The expression can not be empty;");
+        assertInvalid(() -> ExpressionCompiler.update(null, ph()), "Invalid UpdateExpression: The expression can not be empty;");
+        assertInvalid(() -> ExpressionCompiler.keyCondition(" ", ph()), "Invalid KeyConditionExpression: The expression can not be empty;");
+    }
+
+    @Test
+    void expressionSizeLimitIs4096Bytes() {
+        String ok = "a = :v" + " ".repeat(4096 - 6);
+        assertTrue(cond(ok, ":v", 1).test(Item.of("a", 1)));
+        assertInvalid(() -> cond(ok + " ", ":v", 1), "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size");
+        // bytes, not characters: 2,000 two-byte characters in a name placeholder's value do not count, but in the text they do
+        String wide = "a = :v AND b <> :v" + " ".repeat(2100).replace(" ", "\u00e9").replace("\u00e9", " ");
+        assertTrue(cond(wide, ":v", 1).test(Item.of("a", 1)));
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :v" + "\u00e9".repeat(2044), ph(":v", 1)),
+                "Invalid UpdateExpression: Expression size has exceeded the maximum allowed size");
+    }
+
+    @Test
+    void pathDepthLimit() {
+        String ok = "a" + ".b".repeat(31);
+        assertFalse(cond("attribute_exists(" + ok + ")").test(Item.empty()));
+        assertInvalid(() -> cond("attribute_exists(" + ok + ".b)"), "The document path has too many nesting levels; nesting levels: 33");
+        assertInvalid(() -> cond("attribute_exists(a" + "[0]".repeat(32) + ")"), "nesting levels: 33");
+    }
+
+    @Test
+    void deepPathsResolve() {
+        AttributeValue v = AttributeValue.s("leaf");
+        for (int i = 0; i < 10; i++) v = i % 2 == 0 ? AttributeValue.m(Map.of("k", v)) : AttributeValue.l(List.of(v));
+        Item item = Item.builder().put("top", v).build();
+        assertTrue(cond("top[0].k[0].k[0].k[0].k[0].k = :v", ":v", "leaf").test(item));
+        assertFalse(cond("top[0].k[1].k[0].k[0].k[0].k = :v", ":v", "leaf").test(item));
+    }
+
+    @Test
+    void reservedWordsUsedBareAreRejected() {
+        assertEquals(573, ReservedWords.count());
+        assertInvalid(() -> ExpressionCompiler.update("SET status = :v", ph(":v", 1)),
+                "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: status");
+        assertInvalid(() -> cond("Name = :v", ":v", 1), "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: Name");
+        assertInvalid(() -> ExpressionCompiler.condition("FilterExpression", "a.size > :v", ph(":v", 1)),
+                "Invalid FilterExpression: Attribute name is a reserved keyword; reserved keyword: size");
+        assertInvalid(() -> ExpressionCompiler.keyCondition("pk = :v AND #a.timestamp > :v", ph(":v", 1, "#a", "x")),
+                "Invalid KeyConditionExpression: Attribute name is a reserved keyword; reserved keyword: timestamp");
+        for (String w : List.of("abort", "ZONE", "flattern", "innter", "loged", "ttl", "data", "comment", "user", "year")) {
+            assertInvalid(() -> cond(w + " = :v", ":v", 1), "reserved keyword: " + w);
+        }
+        for (String w : List.of("status2", "names_", "abc", "pk", "sk", "id", "remove")) {
+            assertFalse(cond(w + " = :v", ":v", 1).test(Item.empty()), w);
+        }
+        // clause keywords are grammar in update expressions, so there they are syntax errors
+        assertInvalid(() -> ExpressionCompiler.update("SET remove = :v", ph(":v", 1)), "Syntax error; token: \"remove\"");
+    }
+}
