@@ -48,7 +48,9 @@ final class ReadPath {
 
     /** EVENTUAL or SESSION (BOUNDED is served as EVENTUAL). */
     private GetResult relaxed(GetRequest r, TableInfo t, boolean session, SessionState s, long minVersion) {
-        long known = session ? s.knownVersion(r.tableName(), r.key()) : 0;
+        // With positions the backend itself answers from a caught-up replica; versions are compared only
+        // where there are no positions (a token's hashed version buckets would cause needless upgrades).
+        long known = session && !engine.positions() ? s.knownVersion(r.tableName(), r.key()) : 0;
         if (session && known > 0 && !t.versioned() && !engine.positions()) {
             // No version to compare on this backend: a key the session wrote is read strongly.
             engine.metrics.sessionUpgrade();
