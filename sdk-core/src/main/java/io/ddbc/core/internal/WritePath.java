@@ -85,10 +85,17 @@ final class WritePath {
 
     private Outcome versionedPut(PutRequest p, TableInfo t, Key key, long expected, ReturnValues rv) {
         PutRequest sent = Versioning.put(p, t, p.item(), expected + 1, expected, rv);
+        WriteResult res = sendChecked(sent, t, key, OptionalLong.of(expected), true);
+        return new Outcome(res, expected + 1, Optional.of(sent.item()), false);
+    }
+
+    /** Sends a write; a failed condition of a write that expected a version may be a version conflict. */
+    private WriteResult sendChecked(ConditionalWriteRequest sent, TableInfo t, Key key, OptionalLong expected, boolean idempotent) {
         try {
-            return new Outcome(engine.send(sent, true), expected + 1, Optional.of(sent.item()), false);
+            return engine.send(sent, idempotent);
         } catch (ConditionFailedException e) {
-            throw Versioning.conflictOrOriginal(e, t, key, expected, null);
+            if (expected.isEmpty()) throw e;
+            throw Versioning.conflictOrOriginal(e, t, key, expected.getAsLong(), null);
         }
     }
 
@@ -113,13 +120,7 @@ final class WritePath {
             WriteResult res = engine.send(sent, idempotent);
             return new Outcome(res, -1, rv == ReturnValues.ALL_NEW ? res.attributes() : Optional.empty(), false);
         }
-        WriteResult res;
-        try {
-            res = engine.send(Versioning.update(u, t, rv), idempotent);
-        } catch (ConditionFailedException e) {
-            if (u.expectVersion().isEmpty()) throw e;
-            throw Versioning.conflictOrOriginal(e, t, key, u.expectVersion().getAsLong(), null);
-        }
+        WriteResult res = sendChecked(Versioning.update(u, t, rv), t, key, u.expectVersion(), idempotent);
         long version = switch (rv) {
             case ALL_NEW, UPDATED_NEW -> res.attributes().flatMap(i -> box(t.versionOf(i))).orElse(-1L);
             default -> res.attributes().flatMap(i -> box(t.versionOf(i))).orElse(0L) + 1;
@@ -133,13 +134,7 @@ final class WritePath {
         if (!t.versioned()) return new Outcome(engine.send(d, true), -1, Optional.empty(), true);
         // ALL_OLD tells which version was deleted, so the session can refuse older images afterwards.
         ReturnValues rv = d.returnValues() == ReturnValues.NONE ? ReturnValues.ALL_OLD : d.returnValues();
-        WriteResult res;
-        try {
-            res = engine.send(Versioning.delete(d, t, rv), true);
-        } catch (ConditionFailedException e) {
-            if (d.expectVersion().isEmpty()) throw e;
-            throw Versioning.conflictOrOriginal(e, t, key, d.expectVersion().getAsLong(), null);
-        }
+        WriteResult res = sendChecked(Versioning.delete(d, t, rv), t, key, d.expectVersion(), true);
         long deleted = res.attributes().flatMap(i -> box(t.versionOf(i))).orElse(0L);
         return new Outcome(res, deleted, Optional.empty(), true);
     }

@@ -16,7 +16,7 @@ import java.util.function.Function;
  * replies (queued per operation), falling back to defaults. Lets unit tests see exactly what the core
  * sends for a given routing, session or version decision.
  */
-final class RecordingBackend implements Backend {
+class RecordingBackend implements Backend {
     final List<DdbcRequest<?>> requests = Collections.synchronizedList(new ArrayList<>());
     final Map<String, TableSpec> specs = new ConcurrentHashMap<>();
     private final Map<String, Deque<Function<DdbcRequest<?>, Object>>> replies = new ConcurrentHashMap<>();

@@ -1,0 +1,125 @@
+package io.ddbc.core.internal;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.ddbc.api.*;
+import io.ddbc.core.Ddbc;
+import io.ddbc.core.RetryPolicy;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Session paths of a backend without positions (like AWS): indexes, batch gets, deletes, batch writes. */
+class SessionPathsTest {
+    static final TableSpec INDEXED = TableSpec.builder("orders").partitionKey("id", AttributeValue.Type.S).versionAttribute("v")
+            .globalIndex(IndexSpec.global("by_customer").partitionKey("customer", AttributeValue.Type.S).build()).build();
+    static final Key K = Key.of("id", "o1");
+
+    static DdbcClient client(RecordingBackend b) {
+        return Ddbc.builder().backend(b.table(INDEXED)).retry(RetryPolicy.none()).build();
+    }
+
+    static Item order(long v) {
+        return Item.of("id", "o1", "customer", "c", "v", v);
+    }
+
+    static Page page(Item... items) {
+        return new Page(List.of(items), items.length, items.length, null, null, null, null);
+    }
+
+    @Test
+    void sessionIndexQueryWaitsUntilTheIndexReflectsTheSessionsWrites() {
+        RecordingBackend b = new RecordingBackend(false);
+        b.reply("UpdateItem", r -> WriteResult.of(order(3), null, null));
+        b.reply("Query", r -> page(order(2)));
+        b.reply("Query", r -> page(order(2)));
+        b.reply("Query", r -> page(order(3)));
+        try (DdbcClient c = client(b)) {
+            DdbcSession s = c.newSession();
+            s.table("orders").update(K).expression("SET customer = :c").value(":c", "c").execute();
+            Page p = s.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c").execute();
+            assertEquals(3, p.items().get(0).getLong("v"));
+            List<QueryRequest> sent = b.sent(QueryRequest.class);
+            assertEquals(3, sent.size());
+            assertTrue(sent.stream().allMatch(q -> q.consistency() == Consistency.EVENTUAL), "strong reads are not allowed on a GSI");
+        }
+    }
+
+    @Test
+    void sessionIndexQueryThatNeverCatchesUpFailsClearly() {
+        RecordingBackend b = new RecordingBackend(false) {
+            @Override
+            public Page query(QueryRequest r) {
+                super.query(r);
+                return page(order(1));
+            }
+        };
+        b.reply("UpdateItem", r -> WriteResult.of(order(2), null, null));
+        try (DdbcClient c = client(b)) {
+            DdbcSession s = c.newSession();
+            s.table("orders").update(K).expression("SET customer = :c").value(":c", "c").execute();
+            StaleReadException e = assertThrows(StaleReadException.class,
+                    () -> s.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c").execute());
+            assertTrue(e.getMessage().contains("by_customer"), e.getMessage());
+            assertEquals(2, e.requiredVersion());
+        }
+    }
+
+    @Test
+    void sessionBatchGetReReadsStaleItemsStrongly() {
+        RecordingBackend b = new RecordingBackend(false);
+        b.reply("UpdateItem", r -> WriteResult.of(order(4), null, null));
+        b.reply("BatchGetItem", r -> new BatchGetResult(Map.of("orders", List.of(order(3))), Map.of(), null, null));
+        b.reply("BatchGetItem", r -> new BatchGetResult(Map.of("orders", List.of(order(4))), Map.of(), null, null));
+        try (DdbcClient c = client(b)) {
+            DdbcSession s = c.newSession();
+            s.table("orders").update(K).expression("SET customer = :c").value(":c", "c").execute();
+            BatchGetResult r = s.batchGet().add("orders", K).execute();
+            assertEquals(List.of(order(4)), r.items("orders"));
+            List<BatchGetRequest> sent = b.sent(BatchGetRequest.class);
+            assertEquals(Consistency.EVENTUAL, sent.get(0).tables().get("orders").consistency());
+            assertEquals(Consistency.STRONG, sent.get(1).tables().get("orders").consistency());
+        }
+    }
+
+    @Test
+    void afterADeleteTheSessionRefusesTheOldImage() {
+        RecordingBackend b = new RecordingBackend(false);
+        b.reply("DeleteItem", r -> WriteResult.of(order(5), null, null));
+        b.reply("GetItem", r -> RecordingBackend.item(order(5), 0.5, null));
+        b.reply("GetItem", r -> RecordingBackend.item(null, 1, null));
+        try (DdbcClient c = client(b)) {
+            DdbcSession s = c.newSession();
+            WriteResult d = s.table("orders").delete(K).execute();
+            assertTrue(d.attributes().isEmpty(), "ALL_OLD was asked internally only");
+            assertEquals(ReturnValues.ALL_OLD, b.sent(DeleteRequest.class).get(0).returnValues());
+            assertFalse(s.table("orders").get(K).execute().exists());
+            assertEquals(List.of(Consistency.EVENTUAL, Consistency.STRONG),
+                    b.sent(GetRequest.class).stream().map(GetRequest::consistency).toList());
+        }
+    }
+
+    @Test
+    void batchPutsToAVersionedTableAreRefusedNamingTheTable() {
+        RecordingBackend b = new RecordingBackend(false);
+        try (DdbcClient c = client(b)) {
+            ValidationException e = assertThrows(ValidationException.class, () -> c.batchWrite().put("orders", order(1)).execute());
+            assertTrue(e.getMessage().contains("'orders'") && e.getMessage().contains("'v'"), e.getMessage());
+            assertTrue(b.sent(BatchWriteRequest.class).isEmpty());
+        }
+    }
+
+    @Test
+    void aResumedTokenCarriesKnownVersionsToAnotherClient() {
+        RecordingBackend b = new RecordingBackend(false);
+        b.reply("UpdateItem", r -> WriteResult.of(order(7), null, null));
+        b.reply("GetItem", r -> RecordingBackend.item(order(6), 0.5, null));
+        b.reply("GetItem", r -> RecordingBackend.item(order(7), 1, null));
+        try (DdbcClient c1 = client(b); DdbcClient c2 = client(b)) {
+            DdbcSession s = c1.newSession();
+            s.table("orders").update(K).expression("SET customer = :c").value(":c", "c").execute();
+            DdbcSession moved = c2.resumeSession(SessionToken.parse(s.token().serialize()));
+            assertEquals(7, moved.table("orders").get(K).execute().version().getAsLong());
+        }
+    }
+}
