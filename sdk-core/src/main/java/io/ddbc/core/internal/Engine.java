@@ -23,7 +23,8 @@ import io.ddbc.api.WriteResult;
 import io.ddbc.spi.Backend;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -49,6 +50,7 @@ final class Engine implements AutoCloseable {
     private final TransactPath transactions;
     private final ExecutorService async;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private static final int ASYNC_THREADS = 16;
 
     Engine(Backend backend, ClientConfig config) {
         this.backend = backend;
@@ -64,7 +66,11 @@ final class Engine implements AutoCloseable {
         this.queries = new QueryPath(this);
         this.batches = new BatchPath(this);
         this.transactions = new TransactPath(this, writes);
-        this.async = Executors.newCachedThreadPool(daemonThreads());
+        // Bounded, and idle threads time out: an unused client holds no thread.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads());
+        pool.allowCoreThreadTimeOut(true);
+        this.async = pool;
     }
 
     /** Runs a request in a context, with metrics. */
