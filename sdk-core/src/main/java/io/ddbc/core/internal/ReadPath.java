@@ -97,20 +97,26 @@ final class ReadPath {
 
     /** An eventual read (with positions), upgraded to strong if older than {@code need}. */
     private GetResult checked(GetRequest r, TableInfo t, long need, long minVersion, Positions min) {
-        GetResult first = withVersion(t, engine.send(r.toBuilder().consistency(Consistency.EVENTUAL).minPositions(min).build(), true));
+        GetResult first = withVersion(t, engine.send(backendGet(r, Consistency.EVENTUAL, min), true));
         if (need == 0 || !t.versioned() || first.version().orElse(0) >= need) return first;
         return strong(r, t, minVersion, true);
     }
 
     private GetResult strong(GetRequest r, TableInfo t, long minVersion, boolean upgrade) {
         if (upgrade) engine.metrics.sessionUpgrade();
-        GetResult res = withVersion(t, engine.send(r.toBuilder().consistency(Consistency.STRONG).minPositions(Positions.NONE).build(), true));
+        GetResult res = withVersion(t, engine.send(backendGet(r, Consistency.STRONG, Positions.NONE), true));
         long v = res.version().orElse(0);
         if (minVersion > 0 && v < minVersion) {
             throw new StaleReadException(r.tableName(), r.key(), minVersion, res.exists() ? v : -1, "even from a strongly consistent read");
         }
         if (engine.itemCache != null && r.projection() == null) engine.itemCache.offer(r.tableName(), r.key(), entryOf(res));
         return res;
+    }
+
+    /** The request as a backend takes it: EVENTUAL or STRONG, positions, and no minVersion (the core checks it). */
+    private static GetRequest backendGet(GetRequest r, Consistency c, Positions min) {
+        return GetRequest.builder(r.tableName(), r.key()).consistency(c).projection(r.projection()).expressions(r.expressions())
+                .minPositions(min).build();
     }
 
     private static GetResult withVersion(TableInfo t, GetResult res) {

@@ -126,7 +126,7 @@ final class Versioning {
         String u = r.updateExpression();
         if (u == null) return;
         String attr = t.versionAttribute();
-        boolean touched = Pattern.compile("(^|[^#\\w.])" + Pattern.quote(attr) + "\\b").matcher(u).find();
+        boolean touched = Pattern.compile("(^|[^#:\\w.])" + Pattern.quote(attr) + "\\b").matcher(u).find();
         for (Map.Entry<String, String> n : r.expressions().names().entrySet()) {
             if (n.getValue().equals(attr) && Pattern.compile(Pattern.quote(n.getKey()) + "\\b").matcher(u).find()) touched = true;
         }

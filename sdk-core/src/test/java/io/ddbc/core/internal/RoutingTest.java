@@ -106,6 +106,7 @@ class RoutingTest {
             assertEquals(3, e.seenVersion());
             assertEquals(List.of(Consistency.EVENTUAL, Consistency.STRONG),
                     b.sent(GetRequest.class).stream().map(GetRequest::consistency).toList());
+            assertTrue(b.sent(GetRequest.class).stream().allMatch(g -> g.minVersion().isEmpty()), "the core checks minVersion itself");
         }
     }
 
@@ -232,6 +233,8 @@ class RoutingTest {
         try (DdbcClient c = client(b)) {
             assertThrows(ValidationException.class, () -> c.table("tbl").update(K).expression("SET v = :x").value(":x", 1).execute());
             assertThrows(ValidationException.class, () -> c.table("tbl").update(K).expression("SET #a = :x").name("#a", "v").value(":x", 1).execute());
+            // ":v" is a value placeholder and "a.v" a nested path, not the version attribute
+            c.table("tbl").update(K).expression("SET x = :v, a.v = :v").value(":v", 1).execute();
         }
     }
 
