@@ -85,7 +85,7 @@ final class PageReader {
                 range = range.tailMap(start, false);
             }
             return collect(spec, List.of(new Source<>(store, range, sc == null ? null : k -> sc.matches(k.sort()))),
-                    k -> k.asItem(pk.name(), sk == null ? null : sk.name()));
+                    k -> k.asItem(pk.name(), sk == null ? null : sk.name()), k -> isRangeEnd(sc, r.scanIndexForward(), k.sort()));
         }
         List<SortedStore<IndexKey>> parts = table.readReplica().indexPartitions(index.name());
         SortedStore<IndexKey> store = parts.get(PartitionHasher.partitionOf(pv, parts.size()));
@@ -95,7 +95,9 @@ final class PageReader {
             if (!start.partition().equals(pv)) throw outsideBoundaries();
             range = range.tailMap(start, false);
         }
-        return collect(spec, List.of(new Source<>(store, range, sc == null ? null : k -> sc.matches(k.sort()))), index::lastEvaluatedKey);
+        // Index entries may share a sort key value, so only a table's unique sort key can end a range early.
+        return collect(spec, List.of(new Source<>(store, range, sc == null ? null : k -> sc.matches(k.sort()))), index::lastEvaluatedKey,
+                k -> false);
     }
 
     Page scan(TableState table, ScanRequest r) {
@@ -115,11 +117,11 @@ final class PageReader {
             String pkName = table.spec().partitionKey().name();
             String skName = table.spec().sortKey().map(KeyAttribute::name).orElse(null);
             return collect(spec, scanSources(parts, start == null ? null : start.partition(), start, spec, ItemKey::partition),
-                    k -> k.asItem(pkName, skName));
+                    k -> k.asItem(pkName, skName), k -> false);
         }
         IndexKey start = r.exclusiveStartKey() == null ? null : indexStartKey(index, r.exclusiveStartKey());
         return collect(spec, scanSources(table.readReplica().indexPartitions(index.name()), start == null ? null : start.partition(), start,
-                spec, IndexKey::partition), index::lastEvaluatedKey);
+                spec, IndexKey::partition), index::lastEvaluatedKey, k -> false);
     }
 
     // ------------------------------------------------------------------------------ validation
@@ -198,6 +200,15 @@ final class PageReader {
         return new PageSpec(table, index, strong, r.limit(), filter, projection, select == Select.COUNT, fetchBase, segment, totalSegments);
     }
 
+    /** Whether a sort key value is the inclusive end of the key condition's range in the reading direction. */
+    private static boolean isRangeEnd(SortKeyCondition sc, boolean forward, AttributeValue sort) {
+        if (sc == null || sort == null) return false;
+        Bounds b = Bounds.of(sc);
+        AttributeValue end = forward ? b.hi : b.lo;
+        boolean inclusive = forward ? b.hiInclusive : b.loInclusive;
+        return inclusive && end != null && end != KeyOrder.HIGH && AttributeValue.compareKeyValues(end, sort) == 0;
+    }
+
     private static ValidationException outsideBoundaries() {
         return new ValidationException("The provided starting key is outside query boundaries based on provided conditions");
     }
@@ -274,7 +285,8 @@ final class PageReader {
         return sources;
     }
 
-    private <K extends Comparable<K>> Page collect(PageSpec spec, List<Source<K>> sources, Function<K, Item> lastEvaluatedKey) {
+    private <K extends Comparable<K>> Page collect(PageSpec spec, List<Source<K>> sources, Function<K, Item> lastEvaluatedKey,
+                                                   java.util.function.Predicate<K> rangeEnd) {
         ReadKind kind = ReadKind.of(spec.strong());
         long bytes = 0;
         int scanned = 0;
@@ -284,8 +296,8 @@ final class PageReader {
         Positions positions = Positions.NONE;
         K last = null;
         boolean stopped = false;
-        outer:
-        for (Source<K> source : sources) {
+        for (int si = 0; si < sources.size() && !stopped; si++) {
+            Source<K> source = sources.get(si);
             positions = positions.merge(Positions.of(source.store().id(), source.store().appliedSeq()));
             Iterator<Map.Entry<K, Item>> it = source.range().entrySet().iterator();
             while (it.hasNext()) {
@@ -307,8 +319,11 @@ final class PageReader {
                     if (!spec.countOnly()) out.add(spec.projection() == null ? item : spec.projection().apply(item));
                 }
                 if ((spec.limit() != null && scanned >= spec.limit()) || bytes >= MAX_PAGE_BYTES) {
-                    stopped = true;
-                    break outer;
+                    // DynamoDB does not look ahead: a page stopped by Limit or 1 MB carries a LastEvaluatedKey
+                    // even when nothing follows — except when the last key is the inclusive end of the key
+                    // condition's range, after which no item can follow (as DynamoDB Local behaves).
+                    stopped = !rangeEnd.test(e.getKey());
+                    break;
                 }
             }
         }

@@ -5,7 +5,13 @@ import java.util.Optional;
 
 /**
  * A compiled key condition: equality on the partition key and an optional sort key condition. The
- * engine checks the names against the table's or index's key schema.
+ * engine checks the names against the table's or index's key schema. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * CompiledKeyCondition k = ExpressionCompiler.keyCondition("pk = :p AND begins_with(sk, :prefix)", placeholders);
+ * AttributeValue partition = k.partitionValue();
+ * boolean inRange = k.sortCondition().map(c -> c.matches(sortKeyValue)).orElse(true);
+ * }</pre>
  */
 public interface CompiledKeyCondition {
 

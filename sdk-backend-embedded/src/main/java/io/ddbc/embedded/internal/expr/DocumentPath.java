@@ -43,7 +43,12 @@ final class DocumentPath {
 
     /** The value at this path, or null if any step is missing or of the wrong type. Allocation-free. */
     AttributeValue resolve(Item item) {
-        AttributeValue v = item.get(names[0]);
+        return resolveFrom(item.get(names[0]));
+    }
+
+    /** The value at this path below {@code top}, the value of the top-level attribute (null if absent). */
+    AttributeValue resolveFrom(AttributeValue top) {
+        AttributeValue v = top;
         for (int i = 1; i < names.length && v != null; i++) {
             v = step(v, i);
         }
@@ -73,21 +78,6 @@ final class DocumentPath {
             if (idx ? indexes[i] != other.indexes[i] : !names[i].equals(other.names[i])) return Relation.NONE;
         }
         return Relation.OVERLAP;
-    }
-
-    /** Rejects two paths of which one contains the other, or which treat one parent as both map and list. */
-    static void checkDisjoint(String kind, List<DocumentPath> paths) {
-        for (int i = 0; i < paths.size(); i++) {
-            for (int j = i + 1; j < paths.size(); j++) {
-                DocumentPath one = paths.get(i);
-                DocumentPath two = paths.get(j);
-                switch (one.relationTo(two)) {
-                    case OVERLAP: throw ExprErrors.overlap(kind, one, two);
-                    case CONFLICT: throw ExprErrors.conflict(kind, one, two);
-                    default: break;
-                }
-            }
-        }
     }
 
     /** DynamoDB's rendering in messages: {@code [a, b, [2]]}. */

@@ -21,30 +21,6 @@ final class ExprErrors {
         return invalid(kind, "Syntax error; token: \"" + token + "\", near: \"" + near + "\"");
     }
 
-    static ValidationException incorrectOperandType(String kind, String operator, AttributeValue.Type type) {
-        return invalid(kind, "Incorrect operand type for operator or function; operator or function: " + operator
-                + ", operand type: " + type);
-    }
-
-    static ValidationException wrongArity(String kind, String function, int count) {
-        return invalid(kind, "Incorrect number of operands for operator or function; operator or function: " + function
-                + ", number of operands: " + count);
-    }
-
-    static ValidationException requiresPath(String kind, String function) {
-        return invalid(kind, "Operator or function requires a document path; operator or function: " + function);
-    }
-
-    static ValidationException overlap(String kind, DocumentPath one, DocumentPath two) {
-        return invalid(kind, "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
-                + one + ", path two: " + two);
-    }
-
-    static ValidationException conflict(String kind, DocumentPath one, DocumentPath two) {
-        return invalid(kind, "Two document paths conflict with each other; must remove or rewrite one of these paths; path one: "
-                + one + ", path two: " + two);
-    }
-
     /** An evaluation error of an update (no "Invalid UpdateExpression" prefix, as DynamoDB words them). */
     static ValidationException update(String message) {
         return new ValidationException(message);

@@ -5,11 +5,18 @@ import io.ddbc.api.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The part every expression grammar shares: the token cursor, syntax errors worded like DynamoDB's,
- * document paths and placeholders. One parser per expression; not thread-safe.
+ * document paths, placeholders and the precedence of semantic errors. One parser per expression; not
+ * thread-safe.
+ *
+ * <p>Syntax errors are thrown at once. Semantic errors (a reserved word, an undefined placeholder, a
+ * wrong operand type...) are {@linkplain #defer deferred}: parsing goes on, and {@link #finish} throws
+ * the one DynamoDB would report, by the grammar's {@link Problem.Precedence}.
  */
 abstract class ExpressionParser {
     /** Longest expression DynamoDB accepts, in UTF-8 bytes. */
@@ -31,14 +38,18 @@ abstract class ExpressionParser {
     final Placeholders placeholders;
     /** This grammar's keywords (upper case). */
     private final Set<String> keywords;
+    private final Problem.Precedence precedence;
     private final List<Token> tokens;
     private int pos;
+    private ValidationException deferred;
+    private int deferredRank = Integer.MAX_VALUE;
     /** Top-level attribute names of every path parsed, in order of appearance. */
     final Set<String> topLevel = new LinkedHashSet<>();
 
-    ExpressionParser(String kind, String text, Placeholders placeholders, Set<String> keywords) {
+    ExpressionParser(String kind, String text, Placeholders placeholders, Set<String> keywords, Problem.Precedence precedence) {
         this.kind = kind;
         this.keywords = keywords;
+        this.precedence = precedence;
         this.placeholders = placeholders;
         if (text == null || text.isBlank()) {
             throw ExprErrors.invalid(kind, "The expression can not be empty;");
@@ -81,8 +92,10 @@ abstract class ExpressionParser {
         next();
     }
 
-    final void expectEnd() {
+    /** The end of the expression: the syntax is valid, so the deferred semantic error, if any, is thrown. */
+    final void finish() {
         if (peek().type() != Token.Type.EOF) throw syntaxError();
+        if (deferred != null) throw deferred;
     }
 
     /** A syntax error at the current token; "near" spans the previous through the next token, as DynamoDB shows it. */
@@ -93,17 +106,45 @@ abstract class ExpressionParser {
         return ExprErrors.syntax(kind, t.text(), text.substring(from, Math.max(from, to)));
     }
 
+    /** Records a semantic error; the one of highest precedence (first found among equals) is thrown by {@link #finish}. */
+    final void defer(Problem problem, String detail) {
+        int rank = precedence.of(problem);
+        if (rank < deferredRank) {
+            deferredRank = rank;
+            deferred = ExprErrors.invalid(kind, detail);
+        }
+    }
+
+    /** The token index just past the ')' matching the '(' at the current position, or -1 if unbalanced. */
+    final int afterMatchingParen() {
+        int depth = 0;
+        for (int i = pos; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.is("(")) depth++;
+            if (t.is(")") && --depth == 0) return i + 1;
+        }
+        return -1;
+    }
+
+    final Token tokenAt(int index) {
+        return tokens.get(Math.min(index, tokens.size() - 1));
+    }
+
     // ------------------------------------------------------------------------------------ pieces
 
     /** Whether the current token is a function call {@code name(}. */
     final boolean atFunctionCall() {
-        return peek().type() == Token.Type.NAME && peek(1).is("(");
+        return peek().type() == Token.Type.NAME && peek(1).is("(") && !isKeyword(peek());
     }
 
     /** Whether the current token starts a document path. */
     final boolean atPath() {
         Token t = peek();
         return t.type() == Token.Type.NAME_REF || t.type() == Token.Type.NAME && !peek(1).is("(");
+    }
+
+    private boolean isKeyword(Token t) {
+        return keywords.contains(t.text().toUpperCase(Locale.ROOT));
     }
 
     /** A document path: {@code name ( '.' name | '[' index ']' )*}, names bare or {@code #placeholders}. */
@@ -125,9 +166,9 @@ abstract class ExpressionParser {
             } else {
                 break;
             }
-            if (names.size() > MAX_PATH_DEPTH) {
-                throw ExprErrors.invalid(kind, "The document path has too many nesting levels; nesting levels: " + names.size());
-            }
+        }
+        if (names.size() > MAX_PATH_DEPTH) {
+            defer(Problem.FUNCTION, "The document path has too many nesting levels; nesting levels: " + names.size());
         }
         int[] idx = new int[indexes.size()];
         for (int i = 0; i < idx.length; i++) idx[i] = indexes.get(i);
@@ -139,13 +180,14 @@ abstract class ExpressionParser {
         Token t = peek();
         if (t.type() == Token.Type.NAME_REF) {
             next();
-            return placeholders.name(t.text(), kind);
+            String name = placeholders.findName(t.text());
+            if (name != null) return name;
+            defer(Problem.NAME, Placeholders.undefinedName(t.text()));
+            return t.text();
         }
-        if (t.type() != Token.Type.NAME || keywords.contains(t.text().toUpperCase(java.util.Locale.ROOT))) {
-            throw syntaxError();
-        }
+        if (t.type() != Token.Type.NAME || isKeyword(t)) throw syntaxError();
         if (ReservedWords.isReserved(t.text())) {
-            throw ExprErrors.invalid(kind, "Attribute name is a reserved keyword; reserved keyword: " + t.text());
+            defer(Problem.RESERVED, "Attribute name is a reserved keyword; reserved keyword: " + t.text());
         }
         next();
         return t.text();
@@ -154,40 +196,28 @@ abstract class ExpressionParser {
     private int listIndex() {
         Token t = peek();
         if (t.type() != Token.Type.NUMBER) throw syntaxError();
-        int index;
-        try {
-            index = Integer.parseInt(t.text());
-        } catch (NumberFormatException e) {
-            throw ExprErrors.invalid(kind, "List index is too large; index: " + t.text());
-        }
         next();
-        return index;
+        try {
+            return Integer.parseInt(t.text());
+        } catch (NumberFormatException e) {
+            defer(Problem.FUNCTION, "List index is too large; index: " + t.text());
+            return Integer.MAX_VALUE;
+        }
     }
 
-    /** The value of the current {@code :placeholder} token. */
+    /** The value of the current {@code :placeholder} token (NULL standing in for an undefined one). */
     final AttributeValue value() {
         Token t = peek();
         if (t.type() != Token.Type.VALUE_REF) throw syntaxError();
         next();
-        return placeholders.value(t.text(), kind);
-    }
-
-    /** The error for a function name that cannot stand where the parser found it. */
-    final ValidationException misplacedFunction(String name) {
-        boolean inUpdate = this instanceof UpdateParser;
-        if (CONDITION_FUNCTIONS.contains(name) || name.equals("size")) {
-            return ExprErrors.invalid(kind, inUpdate
-                    ? "The function is not allowed in an update expression; function: " + name
-                    : "The function is not allowed to be used this way in an expression; function: " + name);
-        }
-        if (UPDATE_FUNCTIONS.contains(name) && !inUpdate) {
-            return ExprErrors.invalid(kind, "The function is not allowed in a condition expression; function: " + name);
-        }
-        return ExprErrors.invalid(kind, "Invalid function name; function: " + name);
+        AttributeValue v = placeholders.findValue(t.text());
+        if (v != null) return v;
+        defer(Problem.VALUE, Placeholders.undefinedValue(t.text()));
+        return AttributeValue.nul();
     }
 
     /** The arguments of a function call; the cursor is on the function name. */
-    final <T> List<T> arguments(java.util.function.Supplier<T> argument) {
+    final <T> List<T> arguments(Supplier<T> argument) {
         next();                       // the name
         expectSymbol("(");
         List<T> args = new ArrayList<>();
@@ -200,5 +230,48 @@ abstract class ExpressionParser {
         }
         expectSymbol(")");
         return args;
+    }
+
+    /** Whether a function received {@code expected} arguments; defers DynamoDB's error if not. */
+    final boolean arity(String function, List<?> args, int expected) {
+        if (args.size() == expected) return true;
+        defer(Problem.ARITY, "Incorrect number of operands for operator or function; operator or function: " + function
+                + ", number of operands: " + args.size());
+        return false;
+    }
+
+    /** Defers the error for a function name that cannot stand where the parser found it. */
+    final void misplacedFunction(String name, boolean inUpdate) {
+        if (CONDITION_FUNCTIONS.contains(name) || name.equals("size")) {
+            defer(Problem.MISUSED_FUNCTION, inUpdate
+                    ? "The function is not allowed in an update expression; function: " + name
+                    : "The function is not allowed to be used this way in an expression; function: " + name);
+        } else if (UPDATE_FUNCTIONS.contains(name) && !inUpdate) {
+            defer(Problem.MISUSED_FUNCTION, "The function is not allowed in a condition expression; function: " + name);
+        } else {
+            defer(Problem.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+        }
+    }
+
+    /** Defers DynamoDB's error for two paths of which one contains the other, or which use one parent as map and list. */
+    final void checkDisjoint(List<DocumentPath> paths) {
+        for (int i = 0; i < paths.size(); i++) {
+            for (int j = i + 1; j < paths.size(); j++) {
+                DocumentPath one = paths.get(i);
+                DocumentPath two = paths.get(j);
+                switch (one.relationTo(two)) {
+                    case OVERLAP:
+                        defer(Problem.OVERLAP, "Two document paths overlap with each other; must remove or rewrite one of these paths; "
+                                + "path one: " + one + ", path two: " + two);
+                        break;
+                    case CONFLICT:
+                        defer(Problem.CONFLICT, "Two document paths conflict with each other; must remove or rewrite one of these paths; "
+                                + "path one: " + one + ", path two: " + two);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
     }
 }

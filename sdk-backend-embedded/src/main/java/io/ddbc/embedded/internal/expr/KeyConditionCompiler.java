@@ -20,19 +20,23 @@ final class KeyConditionCompiler {
         Cond root = new ConditionParser(KIND, text, placeholders).parse();
         List<Cond> parts = new ArrayList<>();
         flatten(root, parts);
-        if (parts.size() > 2) throw new ValidationException("Conditions can be of length 1 or 2 only");
         List<SortKeyCondition> conditions = new ArrayList<>();
-        for (Cond c : parts) conditions.add(keyPart(c));
-        if (conditions.size() == 1) {
-            SortKeyCondition only = conditions.get(0);
-            if (only.op() != SortKeyCondition.Op.EQ) throw new ValidationException("Query key condition not supported");
-            return new Impl(only, null, false);
+        for (Cond c : parts) {
+            SortKeyCondition k = keyPart(c);
+            for (SortKeyCondition earlier : conditions) {
+                if (earlier.attribute().equals(k.attribute())) {
+                    throw ExprErrors.invalid(KIND, "KeyConditionExpressions must only contain one condition per key");
+                }
+            }
+            conditions.add(k);
         }
+        if (conditions.size() > 2) throw new ValidationException("Conditions can be of length 1 or 2 only");
         SortKeyCondition first = conditions.get(0);
-        SortKeyCondition second = conditions.get(1);
-        if (first.attribute().equals(second.attribute())) {
-            throw new ValidationException("KeyConditionExpressions must only contain one condition per key");
+        if (conditions.size() == 1) {
+            if (first.op() != SortKeyCondition.Op.EQ) throw new ValidationException("Query key condition not supported");
+            return new Impl(first, null, false);
         }
+        SortKeyCondition second = conditions.get(1);
         if (first.op() == SortKeyCondition.Op.EQ) return new Impl(first, second, second.op() == SortKeyCondition.Op.EQ);
         if (second.op() == SortKeyCondition.Op.EQ) return new Impl(second, first, false);
         throw new ValidationException("Query key condition not supported");
@@ -54,13 +58,26 @@ final class KeyConditionCompiler {
     private static SortKeyCondition keyPart(Cond c) {
         if (c instanceof Cond.Compare cmp) {
             if (cmp.op() == Comparator.NE) throw invalidOperator("<>");
-            return new SortKeyCondition(keyName(cmp.left()), SortKeyCondition.Op.valueOf(cmp.op().name()), constant(cmp.right()), null);
+            Operand left = cmp.left();
+            Operand right = cmp.right();
+            SortKeyCondition.Op op = SortKeyCondition.Op.valueOf(cmp.op().name());
+            if (!(left instanceof Operand.Path) && right instanceof Operand.Path) {   // ":v < sk" reads "sk > :v"
+                left = cmp.right();
+                right = cmp.left();
+                op = mirrored(op);
+            }
+            String key = keyName(left, right);
+            return new SortKeyCondition(key, op, constant(right), null);
         }
         if (c instanceof Cond.Between b) {
-            return new SortKeyCondition(keyName(b.value()), SortKeyCondition.Op.BETWEEN, constant(b.lower()), constant(b.upper()));
+            if (!(b.value() instanceof Operand.Path)) throw firstOperandNotKey("BETWEEN", b.value());
+            String key = keyName(b.value(), b.lower(), b.upper());
+            return new SortKeyCondition(key, SortKeyCondition.Op.BETWEEN, constant(b.lower()), constant(b.upper()));
         }
         if (c instanceof Cond.BeginsWith bw) {
-            return new SortKeyCondition(keyName(bw.value()), SortKeyCondition.Op.BEGINS_WITH, constant(bw.prefix()), null);
+            if (!(bw.value() instanceof Operand.Path)) throw firstOperandNotKey("begins_with", bw.value());
+            String key = keyName(bw.value(), bw.prefix());
+            return new SortKeyCondition(key, SortKeyCondition.Op.BEGINS_WITH, constant(bw.prefix()), null);
         }
         if (c instanceof Cond.In) throw invalidOperator("IN");
         if (c instanceof Cond.Exists) throw invalidOperator("attribute_exists");
@@ -69,17 +86,44 @@ final class KeyConditionCompiler {
         throw invalidOperator("contains");
     }
 
-    private static String keyName(Operand o) {
-        if (!(o instanceof Operand.Path p)) throw new ValidationException("Query key condition not supported");
-        if (p.path().length() > 1) {
-            throw new ValidationException("KeyConditionExpressions cannot have conditions on nested attributes");
+    private static SortKeyCondition.Op mirrored(SortKeyCondition.Op op) {
+        switch (op) {
+            case LT: return SortKeyCondition.Op.GT;
+            case LE: return SortKeyCondition.Op.GE;
+            case GT: return SortKeyCondition.Op.LT;
+            case GE: return SortKeyCondition.Op.LE;
+            default: return op;
         }
-        return p.path().top();
+    }
+
+    /** The one key attribute among a condition's operands; the others must be values. */
+    private static String keyName(Operand... operands) {
+        String key = null;
+        for (Operand o : operands) {
+            if (o instanceof Operand.Size) throw new ValidationException("KeyConditionExpressions cannot contain nested operations");
+            if (o instanceof Operand.Path p) {
+                if (key != null) throw invalidCondition("Multiple attribute names used in one condition");
+                if (p.path().length() > 1) {
+                    throw new ValidationException("KeyConditionExpressions cannot have conditions on nested attributes");
+                }
+                key = p.path().top();
+            }
+        }
+        if (key == null) throw invalidCondition("No key attribute specified");
+        return key;
     }
 
     private static AttributeValue constant(Operand o) {
-        if (!(o instanceof Operand.Constant c)) throw new ValidationException("Query key condition not supported");
-        return c.value();
+        return ((Operand.Constant) o).value();      // keyName has made sure every other operand is a value
+    }
+
+    private static ValidationException firstOperandNotKey(String operator, Operand first) {
+        if (first instanceof Operand.Size) return new ValidationException("KeyConditionExpressions cannot contain nested operations");
+        return invalidCondition(operator + " operator must have the key attribute as its first operand");
+    }
+
+    private static ValidationException invalidCondition(String detail) {
+        return new ValidationException("Invalid condition in KeyConditionExpression: " + detail);
     }
 
     private static ValidationException invalidOperator(String operator) {

@@ -3,7 +3,7 @@ package io.ddbc.embedded.internal.expr;
 import io.ddbc.api.AttributeValue;
 import io.ddbc.api.Item;
 
-/** An operand of a condition: a document path, a constant or {@code size(path)}. Immutable. */
+/** An operand of a condition: a document path, a constant or {@code size(operand)}. Immutable. */
 interface Operand {
 
     /** The operand's value for the item, or null when it refers to something missing. */
@@ -25,11 +25,11 @@ interface Operand {
         }
     }
 
-    /** {@code size(path)}; missing when the path is missing or of a type size() does not apply to. */
-    record Size(DocumentPath path) implements Operand {
+    /** {@code size(operand)}; missing when the operand is missing or of a type size() does not apply to. */
+    record Size(Operand operand) implements Operand {
         @Override
         public AttributeValue eval(Item item) {
-            AttributeValue v = path.resolve(item);
+            AttributeValue v = operand.eval(item);
             if (v == null) return null;
             long size = Values.size(v);
             return size < 0 ? null : AttributeValue.n(size);

@@ -1,7 +1,6 @@
 package io.ddbc.embedded.internal.expr;
 
 import io.ddbc.api.AttributeValue;
-import io.ddbc.api.Item;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,24 +15,27 @@ final class PathEditor {
     private PathEditor() {
     }
 
-    /** The item with {@code value} at {@code path}; an index past the end of a list appends. */
-    static Item set(Item item, DocumentPath path, AttributeValue value) {
+    /** Writes {@code value} at {@code path}; an index past the end of a list appends. */
+    static void set(WorkingItem item, DocumentPath path, AttributeValue value) {
         AttributeValue top = value;
         if (path.length() > 1) {
             AttributeValue current = item.get(path.top());
             if (current == null) throw invalidPath();
             top = setIn(current, path, 1, value);
         }
-        return item.toBuilder().put(path.top(), top).build();
+        item.put(path.top(), top);
     }
 
-    /** The item without the value at {@code path}; later list elements shift down. Missing leaves are a no-op. */
-    static Item remove(Item item, DocumentPath path) {
-        if (path.length() == 1) return item.has(path.top()) ? item.without(path.top()) : item;
+    /** Removes the value at {@code path}; later list elements shift down. Missing leaves are a no-op. */
+    static void remove(WorkingItem item, DocumentPath path) {
+        if (path.length() == 1) {
+            item.remove(path.top());
+            return;
+        }
         AttributeValue current = item.get(path.top());
         if (current == null) throw invalidPath();
         AttributeValue updated = removeIn(current, path, 1);
-        return updated == current ? item : item.toBuilder().put(path.top(), updated).build();
+        if (updated != current) item.put(path.top(), updated);
     }
 
     private static AttributeValue setIn(AttributeValue container, DocumentPath path, int i, AttributeValue value) {

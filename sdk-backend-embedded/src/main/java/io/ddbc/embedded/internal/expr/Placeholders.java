@@ -4,6 +4,7 @@ import io.ddbc.api.AttributeValue;
 import io.ddbc.api.Expressions;
 import io.ddbc.api.ValidationException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -29,42 +30,40 @@ public final class Placeholders {
 
     /** The attribute name of {@code #placeholder}; records it as used. */
     public String name(String placeholder) {
-        String name = expressions.names().get(placeholder);
-        if (name == null) {
-            throw new ValidationException("An expression attribute name used in the document path is not defined; attribute name: "
-                    + placeholder);
-        }
-        usedNames.add(placeholder);
+        String name = findName(placeholder);
+        if (name == null) throw new ValidationException(undefinedName(placeholder));
         return name;
     }
 
     /** The value of {@code :placeholder}; records it as used. */
     public AttributeValue value(String placeholder) {
-        AttributeValue value = expressions.values().get(placeholder);
-        if (value == null) {
-            throw new ValidationException("An expression attribute value used in expression is not defined; attribute value: "
-                    + placeholder);
-        }
-        usedValues.add(placeholder);
+        AttributeValue value = findValue(placeholder);
+        if (value == null) throw new ValidationException(undefinedValue(placeholder));
         return value;
     }
 
-    /** As {@link #name(String)}, with the message prefixed "Invalid &lt;kind&gt;: " as DynamoDB words it. */
-    String name(String placeholder, String kind) {
-        try {
-            return name(placeholder);
-        } catch (ValidationException e) {
-            throw ExprErrors.invalid(kind, e.getMessage());
-        }
+    /** The attribute name of {@code #placeholder}, recorded as used, or null if it is not defined. */
+    String findName(String placeholder) {
+        return find(expressions.names(), usedNames, placeholder);
     }
 
-    /** As {@link #value(String)}, with the message prefixed "Invalid &lt;kind&gt;: ". */
-    AttributeValue value(String placeholder, String kind) {
-        try {
-            return value(placeholder);
-        } catch (ValidationException e) {
-            throw ExprErrors.invalid(kind, e.getMessage());
-        }
+    /** The value of {@code :placeholder}, recorded as used, or null if it is not defined. */
+    AttributeValue findValue(String placeholder) {
+        return find(expressions.values(), usedValues, placeholder);
+    }
+
+    static String undefinedName(String placeholder) {
+        return "An expression attribute name used in the document path is not defined; attribute name: " + placeholder;
+    }
+
+    static String undefinedValue(String placeholder) {
+        return "An expression attribute value used in expression is not defined; attribute value: " + placeholder;
+    }
+
+    private static <T> T find(Map<String, T> defined, Set<String> used, String placeholder) {
+        T found = defined.get(placeholder);
+        if (found != null) used.add(placeholder);
+        return found;
     }
 
     /**

@@ -9,7 +9,7 @@ final class ProjectionParser extends ExpressionParser {
     static final String KIND = "ProjectionExpression";
 
     ProjectionParser(String text, Placeholders placeholders) {
-        super(KIND, text, placeholders, Set.of());
+        super(KIND, text, placeholders, Set.of(), Problem.PROJECTION);
     }
 
     List<DocumentPath> parse() {
@@ -19,13 +19,13 @@ final class ProjectionParser extends ExpressionParser {
             next();
             paths.add(projectedPath());
         }
-        expectEnd();
-        DocumentPath.checkDisjoint(kind, paths);
+        checkDisjoint(paths);
+        finish();
         return paths;
     }
 
     private DocumentPath projectedPath() {
-        if (!atPath()) throw atFunctionCall() ? misplacedFunction(peek().text()) : syntaxError();
+        if (!atPath()) throw syntaxError();     // also a function call: projections are paths only
         return path();
     }
 }

@@ -15,31 +15,31 @@ interface UpdateAction {
 
     /**
      * Applies the action. {@code original} is the item before the update (operands read it);
-     * {@code working} is the item with the earlier actions applied.
+     * {@code working} holds the earlier actions' results and receives this one's.
      */
-    Item apply(Item original, Item working);
+    void apply(Item original, WorkingItem working);
 
     /** {@code SET path = value}. */
     record SetAction(DocumentPath target, UpdateOperand value) implements UpdateAction {
         @Override
-        public Item apply(Item original, Item working) {
-            return PathEditor.set(working, target, value.value(original));
+        public void apply(Item original, WorkingItem working) {
+            PathEditor.set(working, target, value.value(original));
         }
     }
 
     /** {@code REMOVE path}. */
     record RemoveAction(DocumentPath target) implements UpdateAction {
         @Override
-        public Item apply(Item original, Item working) {
-            return PathEditor.remove(working, target);
+        public void apply(Item original, WorkingItem working) {
+            PathEditor.remove(working, target);
         }
     }
 
     /** {@code ADD path :v}: number addition or set union; creates the attribute if absent. */
     record AddAction(DocumentPath target, AttributeValue value) implements UpdateAction {
         @Override
-        public Item apply(Item original, Item working) {
-            AttributeValue current = target.resolve(working);
+        public void apply(Item original, WorkingItem working) {
+            AttributeValue current = working.resolve(target);
             AttributeValue result;
             if (current == null) {
                 result = value;
@@ -52,23 +52,25 @@ interface UpdateAction {
                 union.addAll(value.setElements());
                 result = union.size() == current.setElements().size() ? current : Values.setOf(value.type(), union);
             }
-            return PathEditor.set(working, target, result);
+            if (result != current) PathEditor.set(working, target, result);
         }
     }
 
     /** {@code DELETE path :set}: set difference; removing the last element removes the attribute. */
     record DeleteAction(DocumentPath target, AttributeValue value) implements UpdateAction {
         @Override
-        public Item apply(Item original, Item working) {
-            AttributeValue current = target.resolve(working);
-            if (current == null) return working;
+        public void apply(Item original, WorkingItem working) {
+            AttributeValue current = working.resolve(target);
+            if (current == null) return;
             if (current.type() != value.type()) throw ExprErrors.update(ExprErrors.INCORRECT_DATA_TYPE);
             List<AttributeValue> remaining = new ArrayList<>(current.setElements());
             remaining.removeAll(new java.util.HashSet<>(value.setElements()));
-            if (remaining.size() == current.setElements().size()) return working;
-            return remaining.isEmpty()
-                    ? PathEditor.remove(working, target)
-                    : PathEditor.set(working, target, Values.setOf(value.type(), remaining));
+            if (remaining.size() == current.setElements().size()) return;
+            if (remaining.isEmpty()) {
+                PathEditor.remove(working, target);
+            } else {
+                PathEditor.set(working, target, Values.setOf(value.type(), remaining));
+            }
         }
     }
 }

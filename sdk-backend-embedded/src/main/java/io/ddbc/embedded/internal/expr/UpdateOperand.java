@@ -11,6 +11,13 @@ interface UpdateOperand {
     /** The operand's value; never null. @throws io.ddbc.api.ValidationException as DynamoDB does */
     AttributeValue value(Item item);
 
+    /** The operand's value, which a function or operator needs to be of {@code type}. */
+    static AttributeValue valueOfType(UpdateOperand operand, Item item, AttributeValue.Type type) {
+        AttributeValue v = operand.value(item);
+        if (v.type() != type) throw ExprErrors.update(ExprErrors.INCORRECT_DATA_TYPE);
+        return v;
+    }
+
     record Path(DocumentPath path) implements UpdateOperand {
         @Override
         public AttributeValue value(Item item) {
@@ -40,11 +47,8 @@ interface UpdateOperand {
     record ListAppend(UpdateOperand first, UpdateOperand second) implements UpdateOperand {
         @Override
         public AttributeValue value(Item item) {
-            AttributeValue a = first.value(item);
-            AttributeValue b = second.value(item);
-            if (a.type() != AttributeValue.Type.L || b.type() != AttributeValue.Type.L) {
-                throw ExprErrors.update(ExprErrors.INCORRECT_DATA_TYPE);
-            }
+            AttributeValue a = valueOfType(first, item, AttributeValue.Type.L);
+            AttributeValue b = valueOfType(second, item, AttributeValue.Type.L);
             List<AttributeValue> joined = new ArrayList<>(a.l().size() + b.l().size());
             joined.addAll(a.l());
             joined.addAll(b.l());
@@ -56,11 +60,8 @@ interface UpdateOperand {
     record Arithmetic(UpdateOperand left, UpdateOperand right, boolean subtract) implements UpdateOperand {
         @Override
         public AttributeValue value(Item item) {
-            AttributeValue a = left.value(item);
-            AttributeValue b = right.value(item);
-            if (a.type() != AttributeValue.Type.N || b.type() != AttributeValue.Type.N) {
-                throw ExprErrors.update(ExprErrors.INCORRECT_DATA_TYPE);
-            }
+            AttributeValue a = valueOfType(left, item, AttributeValue.Type.N);
+            AttributeValue b = valueOfType(right, item, AttributeValue.Type.N);
             return AttributeValue.n(subtract ? a.n().subtract(b.n()) : a.n().add(b.n()));
         }
     }

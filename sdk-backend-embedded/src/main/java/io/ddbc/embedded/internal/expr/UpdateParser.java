@@ -11,12 +11,14 @@ import java.util.Set;
  * Parser for update expressions:
  *
  * <pre>
- * update  := clause+   (each of SET, REMOVE, ADD, DELETE at most once, in any order)
- * SET     := path '=' operand [('+' | '-') operand] (',' ...)*
- * REMOVE  := path (',' path)*
- * ADD     := path :value (',' ...)*
- * DELETE  := path :set (',' ...)*
- * operand := path | :value | if_not_exists(path, operand) | list_append(operand, operand)
+ * update   := clause+   (each of SET, REMOVE, ADD, DELETE at most once, in any order)
+ * SET      := path '=' value (',' path '=' value)*
+ * value    := '(' sum ')' | sum
+ * sum      := operand [('+' | '-') operand]
+ * operand  := '(' operand ')' | path | :value | if_not_exists(path, operand) | list_append(operand, operand)
+ * REMOVE   := path (',' path)*
+ * ADD      := path :value (',' ...)*
+ * DELETE   := path :set (',' ...)*
  * </pre>
  */
 final class UpdateParser extends ExpressionParser {
@@ -31,17 +33,17 @@ final class UpdateParser extends ExpressionParser {
     private final List<DocumentPath> targets = new ArrayList<>();
 
     UpdateParser(String text, Placeholders placeholders) {
-        super(KIND, text, placeholders, CLAUSES);
+        super(KIND, text, placeholders, CLAUSES, Problem.UPDATE);
     }
 
     /** The actions in the order they apply: SET, REMOVE (list indexes high to low), ADD, DELETE. */
     List<UpdateAction> parse() {
         Set<String> seen = new LinkedHashSet<>();
-        while (peek().type() != Token.Type.EOF) {
+        do {
             String clause = clauseKeyword();
             if (clause == null) throw syntaxError();
             if (!seen.add(clause)) {
-                throw ExprErrors.invalid(kind, "The \"" + clause + "\" section can only be used once in an update expression;");
+                defer(Problem.SECTION, "The \"" + clause + "\" section can only be used once in an update expression;");
             }
             next();
             action(clause);
@@ -49,15 +51,15 @@ final class UpdateParser extends ExpressionParser {
                 next();
                 action(clause);
             }
-            if (peek().type() != Token.Type.EOF && clauseKeyword() == null) throw syntaxError();
-        }
+        } while (peek().type() != Token.Type.EOF && clauseKeyword() != null);
+        checkDisjoint(targets);
+        finish();
         List<UpdateAction> all = new ArrayList<>(sets);
         // Removing a[2] before a[1] keeps every index pointing at the element the expression named.
         removes.sort(UpdateParser::highIndexFirst);
         all.addAll(removes);
         all.addAll(adds);
         all.addAll(deletes);
-        DocumentPath.checkDisjoint(kind, targets);
         return all;
     }
 
@@ -72,38 +74,74 @@ final class UpdateParser extends ExpressionParser {
         DocumentPath target = path();
         targets.add(target);
         switch (clause) {
-            case "SET": {
+            case "SET":
                 expectSymbol("=");
                 sets.add(new UpdateAction.SetAction(target, setValue()));
                 break;
-            }
             case "REMOVE":
                 removes.add(new UpdateAction.RemoveAction(target));
                 break;
             case "ADD": {
                 AttributeValue v = value();
-                if (v.type() != AttributeValue.Type.N && !v.type().isSet()) throw ExprErrors.incorrectOperandType(kind, "ADD", v.type());
+                if (v.type() != AttributeValue.Type.N && !v.type().isSet()) deferOperandType("ADD", v);
                 adds.add(new UpdateAction.AddAction(target, v));
                 break;
             }
             default: {
                 AttributeValue v = value();
-                if (!v.type().isSet()) throw ExprErrors.incorrectOperandType(kind, "DELETE", v.type());
+                if (!v.type().isSet()) deferOperandType("DELETE", v);
                 deletes.add(new UpdateAction.DeleteAction(target, v));
             }
         }
     }
 
-    private UpdateOperand setValue() {
-        UpdateOperand left = operand();
-        if (peek().is("+") || peek().is("-")) {
-            boolean subtract = next().is("-");
-            return new UpdateOperand.Arithmetic(left, operand(), subtract);
+    /** ADD and DELETE name the operand type in words, unlike the functions. */
+    private void deferOperandType(String operator, AttributeValue v) {
+        String type;
+        switch (v.type()) {
+            case S: type = "STRING"; break;
+            case N: type = "NUMBER"; break;
+            case B: type = "BINARY"; break;
+            case BOOL: type = "BOOLEAN"; break;
+            case L: type = "LIST"; break;
+            case M: type = "MAP"; break;
+            default: type = v.type().name();
         }
-        return left;
+        defer(Problem.OPERAND, "Incorrect operand type for operator or function; operator: " + operator + ", operand type: " + type);
+    }
+
+    /** {@code '(' sum ')' | sum}. */
+    private UpdateOperand setValue() {
+        if (peek().is("(") && !continuesArithmetic(afterMatchingParen())) {
+            next();
+            UpdateOperand sum = sum();
+            expectSymbol(")");
+            return sum;
+        }
+        return sum();
+    }
+
+    private boolean continuesArithmetic(int index) {
+        return index >= 0 && (tokenAt(index).is("+") || tokenAt(index).is("-"));
+    }
+
+    private UpdateOperand sum() {
+        UpdateOperand left = operand();
+        if (!peek().is("+") && !peek().is("-")) return left;
+        String operator = next().text();
+        UpdateOperand right = operand();
+        requireConstantType(operator, left, AttributeValue.Type.N);
+        requireConstantType(operator, right, AttributeValue.Type.N);
+        return new UpdateOperand.Arithmetic(left, right, operator.equals("-"));
     }
 
     private UpdateOperand operand() {
+        if (peek().is("(")) {
+            next();
+            UpdateOperand inner = operand();
+            expectSymbol(")");
+            return inner;
+        }
         if (peek().type() == Token.Type.VALUE_REF) return new UpdateOperand.Constant(value());
         if (atFunctionCall()) return function();
         if (atPath()) return new UpdateOperand.Path(path());
@@ -112,12 +150,29 @@ final class UpdateParser extends ExpressionParser {
 
     private UpdateOperand function() {
         String name = peek().text();
-        if (!UPDATE_FUNCTIONS.contains(name)) throw misplacedFunction(name);
         List<UpdateOperand> args = arguments(this::operand);
-        if (args.size() != 2) throw ExprErrors.wrongArity(kind, name, args.size());
-        if (name.equals("list_append")) return new UpdateOperand.ListAppend(args.get(0), args.get(1));
-        if (!(args.get(0) instanceof UpdateOperand.Path p)) throw ExprErrors.requiresPath(kind, name);
+        UpdateOperand invalid = new UpdateOperand.Constant(AttributeValue.nul());
+        if (!UPDATE_FUNCTIONS.contains(name)) {
+            misplacedFunction(name, true);
+            return invalid;
+        }
+        if (!arity(name, args, 2)) return invalid;
+        if (name.equals("list_append")) {
+            for (UpdateOperand a : args) requireConstantType(name, a, AttributeValue.Type.L);
+            return new UpdateOperand.ListAppend(args.get(0), args.get(1));
+        }
+        if (!(args.get(0) instanceof UpdateOperand.Path p)) {
+            defer(Problem.FUNCTION, "Operator or function requires a document path; operator or function: " + name);
+            return invalid;
+        }
         return new UpdateOperand.IfNotExists(p.path(), args.get(1));
+    }
+
+    /** A constant operand of the wrong type is an error when compiling; others are checked when applied. */
+    private void requireConstantType(String operator, UpdateOperand o, AttributeValue.Type type) {
+        if (o instanceof UpdateOperand.Constant c && c.constant().type() != type) {
+            defer(Problem.FUNCTION, ConditionParser.operandTypeError(operator, c.constant().type().name()));
+        }
     }
 
     /**

@@ -101,11 +101,28 @@ class ConditionExpressionTest {
         }
 
         @Test
-        void orderingOperatorsRejectConstantsOfUnorderedTypes() {
-            assertInvalid(() -> cond("n < :v", ":v", true), "Invalid ConditionExpression",
-                    "Incorrect operand type for operator or function; operator or function: <, operand type: BOOL");
-            assertInvalid(() -> cond("n >= :v", ":v", List.of(1)), "operator or function: >=, operand type: L");
-            assertInvalid(() -> cond("n BETWEEN :a AND :b", ":a", Map.of(), ":b", 1), "operator or function: BETWEEN, operand type: M");
+        void orderingUnorderedTypesIsFalseNotAnError() {
+            assertFalse(test("flag < :v", ITEM, ":v", true));
+            assertFalse(test("flag >= :v", ITEM, ":v", true));
+            assertFalse(test("lst >= :v", ITEM, ":v", List.of(1)));
+            assertFalse(test("nothing BETWEEN :a AND :b", ITEM, ":a", null, ":b", null));
+        }
+
+        @Test
+        void operandsMayBeParenthesised() {
+            assertTrue(test("(n) = :v", ITEM, ":v", 5));
+            assertTrue(test("(n) BETWEEN (:a) AND :b", ITEM, ":a", 1, ":b", 9));
+            assertTrue(test("(size(s)) IN (:v)", ITEM, ":v", 5));
+            assertTrue(test("((n) = :v)", ITEM, ":v", 5));
+            assertInvalid(() -> cond("((n)) = :v", ":v", 5), "The expression has redundant parentheses;");
+        }
+
+        @Test
+        void operandsMustBeDistinct() {
+            assertInvalid(() -> cond("n = n"), "Invalid ConditionExpression: The first operand must be distinct from the remaining "
+                    + "operands for this operator or function; operator: =, first operand: [n]");
+            assertInvalid(() -> cond("contains(m.x, m.x)"), "operator: contains, first operand: [m, x]");
+            assertFalse(test("m.x = m.y", ITEM));
         }
     }
 
@@ -232,7 +249,8 @@ class ConditionExpressionTest {
             }
             assertFalse(test("attribute_type(absent, :t)", ITEM, ":t", "S"));
             assertInvalid(() -> cond("attribute_type(s, :t)", ":t", "STRING"),
-                    "Invalid attribute type name found; type: STRING, valid types: { B,NULL,SS,BOOL,L,BS,N,NS,S,M }");
+                    "Invalid attribute type name found; type: STRING, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
+            assertInvalid(() -> cond("attribute_type(s, t)"), "operator or function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}");
             assertInvalid(() -> cond("attribute_type(s, :t)", ":t", 1), "operator or function: attribute_type, operand type: N");
         }
 
@@ -286,7 +304,9 @@ class ConditionExpressionTest {
         void functionMisuse() {
             assertInvalid(() -> cond("attribute_exists(:v)", ":v", 1),
                     "Operator or function requires a document path; operator or function: attribute_exists");
-            assertInvalid(() -> cond("size(:v) = :v", ":v", 1), "requires a document path; operator or function: size");
+            assertInvalid(() -> cond("size(:v) = :w", ":v", 1, ":w", 1),
+                    "Incorrect operand type for operator or function; operator or function: size, operand type: N");
+            assertTrue(test("size(:v) = :w", ITEM, ":v", "abc", ":w", 3));
             assertInvalid(() -> cond("attribute_exists(a, b)"),
                     "Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 2");
             assertInvalid(() -> cond("contains(a)"), "operator or function: contains, number of operands: 1");
@@ -296,7 +316,8 @@ class ConditionExpressionTest {
                     "The function is not allowed in a condition expression; function: if_not_exists");
             assertInvalid(() -> cond("foo(a)"), "Invalid function name; function: foo");
             assertInvalid(() -> cond("Attribute_Exists(a)"), "Invalid function name; function: Attribute_Exists");
-            assertInvalid(() -> cond("size(a)"), "Syntax error; token: \"<EOF>\"");
+            assertInvalid(() -> cond("size(a)"), "The function is not allowed to be used this way in an expression; function: size");
+            assertInvalid(() -> cond("size(a) AND b = :v", ":v", 1), "function: size");
         }
     }
 

@@ -53,6 +53,14 @@ class KeyConditionExpressionTest {
     }
 
     @Test
+    void valueOnTheLeftIsMirrored() {
+        CompiledKeyCondition k = key(":p = pk AND :s < sk", ":p", "a", ":s", 5);
+        assertEquals("pk", k.partitionKeyName());
+        assertEquals(new SortKeyCondition("sk", Op.GT, AttributeValue.n(5), null), k.sortCondition().orElseThrow());
+        assertEquals(Op.LE, key("pk = :p AND :s >= sk", ":p", "a", ":s", 5).sortCondition().orElseThrow().op());
+    }
+
+    @Test
     void twoEqualitiesCanBeReadEitherWay() {
         CompiledKeyCondition k = key("a = :x AND b = :y", ":x", 1, ":y", 2);
         assertEquals("a", k.partitionKeyName());
@@ -71,11 +79,19 @@ class KeyConditionExpressionTest {
         assertInvalid(() -> key("pk = :p AND contains(sk, :p)", ":p", 1), "Invalid operator used in KeyConditionExpression: contains");
         assertInvalid(() -> key("pk <> :p", ":p", 1), "Invalid operator used in KeyConditionExpression: <>");
         assertInvalid(() -> key("pk = :p AND sk = :p AND x = :p", ":p", 1), "Conditions can be of length 1 or 2 only");
-        assertInvalid(() -> key("pk = :p AND pk > :p", ":p", 1), "KeyConditionExpressions must only contain one condition per key");
+        assertInvalid(() -> key("pk = :p AND pk > :p", ":p", 1),
+                "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+        assertInvalid(() -> key("pk = :p AND sk > :p AND pk < :p", ":p", 1), "must only contain one condition per key");
         assertInvalid(() -> key("pk > :p", ":p", 1), "Query key condition not supported");
         assertInvalid(() -> key("pk > :p AND sk < :p", ":p", 1), "Query key condition not supported");
-        assertInvalid(() -> key("pk = sk"), "Query key condition not supported");
-        assertInvalid(() -> key("size(pk) = :p", ":p", 1), "Query key condition not supported");
+        assertInvalid(() -> key("pk = sk"), "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+        assertInvalid(() -> key(":p = :q", ":p", 1, ":q", 2), "Invalid condition in KeyConditionExpression: No key attribute specified");
+        assertInvalid(() -> key("size(pk) = :p", ":p", 1), "KeyConditionExpressions cannot contain nested operations");
+        assertInvalid(() -> key("pk = :p AND :a BETWEEN sk AND :b", ":p", 1, ":a", 1, ":b", 2),
+                "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
+        assertInvalid(() -> key("pk = :p AND begins_with(:a, sk)", ":p", 1, ":a", "x"),
+                "Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand");
+        assertInvalid(() -> key("pk = :p AND sk BETWEEN :a AND x", ":p", 1, ":a", 1), "Multiple attribute names used in one condition");
         assertInvalid(() -> key("pk.x = :p", ":p", 1), "KeyConditionExpressions cannot have conditions on nested attributes");
     }
 

@@ -67,7 +67,7 @@ class ProjectionExpressionTest {
         assertInvalid(() -> project("a,"), "Invalid ProjectionExpression: Syntax error; token: \"<EOF>\", near: \",\"");
         assertInvalid(() -> project("a b"), "Syntax error; token: \"b\", near: \"a b\"");
         assertInvalid(() -> project(":v", ":v", 1), "Syntax error; token: \":v\"");
-        assertInvalid(() -> project("size(a)"), "function: size");
+        assertInvalid(() -> project("size(a)"), "Syntax error; token: \"size\", near: \"size(\"");
         assertInvalid(() -> project(""), "Invalid ProjectionExpression: The expression can not be empty;");
     }
 

@@ -38,6 +38,29 @@ class SyntaxAndLimitsTest {
     }
 
     @Test
+    void errorsAreReportedInDynamoDbsOrderOfPrecedence() {
+        // a syntax error beats every other error
+        assertInvalid(() -> cond("status = = :nope"), "Syntax error; token: \"=\"");
+        // conditions: redundant parentheses, unknown function, misused function, reserved word, placeholders, operand checks
+        assertInvalid(() -> cond("((status = :nope)) AND foo(a)"), "The expression has redundant parentheses;");
+        assertInvalid(() -> cond("status = :nope AND foo(a)"), "Invalid function name; function: foo");
+        assertInvalid(() -> cond("#nope = :v AND a = attribute_exists(b)", ":v", 1), "The function is not allowed to be used this way");
+        assertInvalid(() -> cond("#nope = :v AND status = :v", ":v", 1), "reserved keyword: status");
+        // ... undefined names and values rank alike in conditions: the first one written is reported
+        assertInvalid(() -> cond("a = :v AND #nope = :w AND :x = b", ":v", 1), "attribute name: #nope");
+        assertInvalid(() -> cond(":w = a AND #nope = :v", ":v", 1), "attribute value: :w");
+        assertInvalid(() -> cond("a BETWEEN :hi AND :lo AND b = b AND contains(c)", ":hi", 9, ":lo", 1), "number of operands: 1");
+        assertInvalid(() -> cond("a BETWEEN :hi AND :lo AND b = b", ":hi", 9, ":lo", 1), "The first operand must be distinct");
+        // updates: reserved word, unknown function, repeated section, names, values, overlaps, operand types
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :nope REMOVE status", ph()), "reserved keyword: status");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = foo(b) SET c = :nope", ph()), "Invalid function name; function: foo");
+        assertInvalid(() -> ExpressionCompiler.update("SET #nope = :v SET c = :v", ph(":v", 1)), "The \"SET\" section can only be used once");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :nope, #nope = :v", ph(":v", 1)), "attribute name: #nope");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :nope, a = :v", ph(":v", 1)), "attribute value: :nope");
+        assertInvalid(() -> ExpressionCompiler.update("ADD a :s SET a = :v", ph(":v", 1, ":s", "x")), "Two document paths overlap");
+    }
+
+    @Test
     void emptyExpressions() {
         assertInvalid(() -> cond(""), "Invalid ConditionExpression: The expression can not be empty;");
         assertInvalid(() -> cond("   \n"), "The expression can not be empty;");

@@ -62,7 +62,10 @@ class UpdateExpressionTest {
         @Test
         void arithmeticOnNonNumbersIsRejected() {
             assertInvalid(() -> update(BASE, "SET n = s + :d", ":d", 1), "An operand in the update expression has an incorrect data type");
-            assertInvalid(() -> update(BASE, "SET n = n - :d", ":d", "1"), "An operand in the update expression has an incorrect data type");
+            assertInvalid(() -> update(BASE, "SET n = s - n"), "An operand in the update expression has an incorrect data type");
+            // a constant of the wrong type is caught when compiling
+            assertInvalid(() -> update(BASE, "SET n = n - :d", ":d", "1"),
+                    "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: -, operand type: S");
         }
 
         @Test
@@ -78,6 +81,15 @@ class UpdateExpressionTest {
             Item out = update(Item.of("a", 1, "b", 2), "SET a = b, b = a");
             assertEquals(2, out.getInt("a"));
             assertEquals(1, out.getInt("b"));
+        }
+
+        @Test
+        void parenthesisedValues() {
+            assertEquals(7, update(BASE, "SET n = (n - :v)", ":v", 3).getInt("n"));
+            assertEquals(13, update(BASE, "SET n = (n) + (:v)", ":v", 3).getInt("n"));
+            assertEquals(3, update(BASE, "SET c = (:v)", ":v", 3).getInt("c"));
+            assertInvalid(() -> update(BASE, "SET n = (n - :v) + :v", ":v", 3), "Syntax error; token: \"-\"");
+            assertInvalid(() -> update(BASE, "SET n = n + :v + :v", ":v", 3), "Syntax error; token: \"+\"");
         }
 
         @Test
@@ -99,7 +111,9 @@ class UpdateExpressionTest {
             assertEquals(AttributeValue.s("z"), update(BASE, "SET lst = list_append(:e, lst)", ":e", List.of("z")).getList("lst").get(0));
             Item created = update(Item.empty(), "SET l = list_append(if_not_exists(l, :empty), :e)", ":empty", List.of(), ":e", List.of(1));
             assertEquals(List.of(AttributeValue.n(1)), created.getList("l"));
-            assertInvalid(() -> update(BASE, "SET lst = list_append(lst, :e)", ":e", "e"), "incorrect data type");
+            assertInvalid(() -> update(BASE, "SET lst = list_append(lst, s)"), "An operand in the update expression has an incorrect data type");
+            assertInvalid(() -> update(BASE, "SET lst = list_append(lst, :e)", ":e", "e"),
+                    "Incorrect operand type for operator or function; operator or function: list_append, operand type: S");
             assertInvalid(() -> update(BASE, "SET lst = list_append(absent, :e)", ":e", List.of()), "does not exist in the item");
         }
 
@@ -192,8 +206,10 @@ class UpdateExpressionTest {
             assertInvalid(() -> update(BASE, "ADD tags :d", ":d", Set.of(1)), "incorrect data type");
             assertInvalid(() -> update(BASE, "ADD n :d", ":d", Set.of("a")), "incorrect data type");
             assertInvalid(() -> update(BASE, "ADD n :d", ":d", "1"), "Invalid UpdateExpression",
-                    "Incorrect operand type for operator or function; operator or function: ADD, operand type: S");
-            assertInvalid(() -> update(BASE, "ADD lst :d", ":d", List.of(1)), "operator or function: ADD, operand type: L");
+                    "Incorrect operand type for operator or function; operator: ADD, operand type: STRING");
+            assertInvalid(() -> update(BASE, "ADD lst :d", ":d", List.of(1)), "operator: ADD, operand type: LIST");
+            assertInvalid(() -> update(BASE, "ADD lst :d", ":d", Map.of()), "operator: ADD, operand type: MAP");
+            assertInvalid(() -> update(BASE, "ADD lst :d", ":d", true), "operator: ADD, operand type: BOOLEAN");
             assertInvalid(() -> update(BASE, "ADD n b"), "Syntax error; token: \"b\"");
         }
     }
@@ -221,7 +237,7 @@ class UpdateExpressionTest {
             assertInvalid(() -> update(BASE, "DELETE tags :t", ":t", Set.of(1)), "An operand in the update expression has an incorrect data type");
             assertInvalid(() -> update(BASE, "DELETE s :t", ":t", Set.of("t")), "incorrect data type");
             assertInvalid(() -> update(BASE, "DELETE tags :t", ":t", 1),
-                    "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: DELETE, operand type: N");
+                    "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER");
         }
     }
 
@@ -286,6 +302,14 @@ class UpdateExpressionTest {
             CompiledUpdate u = ExpressionCompiler.update("SET a = b + :v, m.x = c REMOVE lst[0] ADD n :v DELETE tags :s",
                     ph(":v", 1, ":s", Set.of("x")));
             assertEquals(Set.of("a", "m", "lst", "n", "tags"), u.topLevelAttributes());
+        }
+
+        @Test
+        void updatedPartsFollowTheTargetPaths() {
+            CompiledUpdate u = ExpressionCompiler.update("SET m.child.v = :v, n = :v REMOVE lst[1] ADD newattr :v", ph(":v", 7));
+            Item after = u.apply(BASE);
+            assertEquals(Item.of("m", Map.of("child", Map.of("v", 1)), "n", 10, "lst", List.of("b")), u.updatedParts(BASE));
+            assertEquals(Item.of("m", Map.of("child", Map.of("v", 7)), "n", 7, "lst", List.of("c"), "newattr", 7), u.updatedParts(after));
         }
 
         @Test
