@@ -23,6 +23,18 @@ class ConnectTest {
     }
 
     @Test
+    void connectWithoutAUrlReadsTheDdbcUrlProperty() {
+        String before = System.getProperty("ddbc.url");
+        System.setProperty("ddbc.url", "ddbc:embedded:mem?consistency=session");
+        try (DdbcClient c = Ddbc.connect()) {
+            assertEquals(Consistency.SESSION, c.defaultConsistency());
+        } finally {
+            if (before == null) System.clearProperty("ddbc.url");
+            else System.setProperty("ddbc.url", before);
+        }
+    }
+
+    @Test
     void unknownBackendNamesTheBackendsPresent() {
         DdbcConfigException e = assertThrows(DdbcConfigException.class, () -> Ddbc.connect("ddbc:cassandra:mem"));
         assertTrue(e.getMessage().contains("cassandra") && e.getMessage().contains("embedded"), e.getMessage());

@@ -3,15 +3,28 @@ package io.ddbc.core;
 import io.ddbc.api.AttributeValue;
 import io.ddbc.api.DdbcClient;
 import io.ddbc.api.TableSpec;
-import io.ddbc.embedded.EmbeddedBackend;
+import io.ddbc.spi.Backend;
+import io.ddbc.spi.BackendProviders;
+import io.ddbc.spi.DdbcUrl;
+import java.util.Properties;
 
-/** Clients over one shared embedded engine, as several "processes" over the same data. */
+/**
+ * Clients over one shared engine, as several "processes" over the same data. The engine is opened from
+ * {@code -Dddbc.test.url} (default {@value #DEFAULT_URL}), so the same tests run unchanged against an
+ * engine with replicas and lag once it exists.
+ */
 final class EmbeddedFixture implements AutoCloseable {
+    static final String DEFAULT_URL = "ddbc:embedded:mem?partitions=4";
     static final String COUNTERS = "counters";
     static final String NOTES = "notes";
 
-    final EmbeddedBackend backend = EmbeddedBackend.inMemory(4);
+    final Backend backend = open(System.getProperty("ddbc.test.url", DEFAULT_URL));
     private final java.util.List<DdbcClient> clients = new java.util.ArrayList<>();
+
+    private static Backend open(String url) {
+        DdbcUrl u = DdbcUrl.parse(url);
+        return BackendProviders.find(u, EmbeddedFixture.class.getClassLoader()).open(u, new Properties());
+    }
 
     EmbeddedFixture() {
         try (DdbcClient setup = Ddbc.builder().backend(backend).build()) {

@@ -96,6 +96,51 @@ class SessionGuaranteesTest {
         }, "concurrent-writer");
     }
 
+    /**
+     * STRONG never returns a version older than one whose write completed before the read began;
+     * EVENTUAL may (counted and printed: 0 on an engine without lag).
+     */
+    @Test
+    void strongReadsAreNeverStaleAndEventualStalenessIsCounted() throws Exception {
+        long seed = EmbeddedFixture.seed();
+        Random rnd = new Random(seed);
+        try (EmbeddedFixture f = new EmbeddedFixture()) {
+            DdbcClient reader = f.client();
+            java.util.concurrent.ConcurrentHashMap<String, Long> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            DdbcClient writerClient = f.client();
+            Thread writer = new Thread(() -> {
+                Random w = new Random(~seed);
+                while (!stop.get()) {
+                    String id = "k" + w.nextInt(KEYS);
+                    long v = writerClient.table(EmbeddedFixture.COUNTERS).update(Key.of("id", id)).expression("ADD w :one")
+                            .value(":one", 1).execute().version().getAsLong();
+                    acknowledged.merge(id, v, Math::max);
+                }
+            }, "acknowledging-writer");
+            writer.start();
+            int staleEventual = 0;
+            int staleStrong = 0;
+            try {
+                for (int i = 0; i < 400; i++) {
+                    String id = "k" + rnd.nextInt(KEYS);
+                    Consistency level = rnd.nextBoolean() ? Consistency.STRONG : Consistency.EVENTUAL;
+                    long floor = acknowledged.getOrDefault(id, 0L);
+                    long seen = reader.table(EmbeddedFixture.COUNTERS).get(Key.of("id", id)).consistency(level).execute().version().orElse(0);
+                    if (seen < floor) {
+                        if (level == Consistency.STRONG) staleStrong++;
+                        else staleEventual++;
+                    }
+                }
+            } finally {
+                stop.set(true);
+                writer.join();
+            }
+            System.out.println("staleness (seed " + seed + "): EVENTUAL stale reads " + staleEventual + ", STRONG stale reads " + staleStrong);
+            assertEquals(0, staleStrong, "seed " + seed + ": a strong read returned a version older than an acknowledged write");
+        }
+    }
+
     @Test
     void theCacheNeverServesAValueOlderThanTheSessionsToken() {
         long seed = EmbeddedFixture.seed();
