@@ -77,6 +77,19 @@ class ClientOperationsTest {
     }
 
     @Test
+    void projectedReadsStillKnowTheVersionButReturnOnlyWhatWasAsked() {
+        try (EmbeddedFixture f = new EmbeddedFixture()) {
+            Table t = f.client().table(EmbeddedFixture.COUNTERS);
+            t.put(Item.of("id", "a", "n", 7, "m", 8)).execute();
+            GetResult r = t.get(Key.of("id", "a")).projection("n").execute();
+            assertEquals(Item.of("n", 7), r.item().orElseThrow());
+            assertEquals(1, r.version().getAsLong());
+            GetResult withVersion = t.get(Key.of("id", "a")).projection("n, #v").name("#v", "version").execute();
+            assertEquals(Item.of("n", 7, "version", 1), withVersion.item().orElseThrow());
+        }
+    }
+
+    @Test
     void policiesAreImmutableAndValidated() {
         RetryPolicy p = RetryPolicy.exponential(5, Duration.ofMillis(10));
         RetryPolicy q = p.maxDelay(Duration.ofMillis(40));

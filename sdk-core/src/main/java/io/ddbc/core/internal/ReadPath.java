@@ -4,6 +4,7 @@ import io.ddbc.api.Consistency;
 import io.ddbc.api.ConsumedCapacity;
 import io.ddbc.api.GetRequest;
 import io.ddbc.api.GetResult;
+import io.ddbc.api.Item;
 import io.ddbc.api.Positions;
 import io.ddbc.api.ServedBy;
 import io.ddbc.api.StaleReadException;
@@ -43,7 +44,7 @@ final class ReadPath {
         GetResult result = level == Consistency.Level.STRONG ? strong(r, t, minVersion, false)
                 : relaxed(r, t, level == Consistency.Level.SESSION, ctx.session(), minVersion);
         observe(ctx.session(), t, r, result);
-        return result;
+        return unasked(r, t, result);
     }
 
     /** EVENTUAL or SESSION (BOUNDED is served as EVENTUAL). */
@@ -97,14 +98,14 @@ final class ReadPath {
 
     /** An eventual read (with positions), upgraded to strong if older than {@code need}. */
     private GetResult checked(GetRequest r, TableInfo t, long need, long minVersion, Positions min) {
-        GetResult first = withVersion(t, engine.send(backendGet(r, Consistency.EVENTUAL, min), true));
+        GetResult first = withVersion(t, engine.send(backendGet(r, t, Consistency.EVENTUAL, min), true));
         if (need == 0 || !t.versioned() || first.version().orElse(0) >= need) return first;
         return strong(r, t, minVersion, true);
     }
 
     private GetResult strong(GetRequest r, TableInfo t, long minVersion, boolean upgrade) {
         if (upgrade) engine.metrics.sessionUpgrade();
-        GetResult res = withVersion(t, engine.send(backendGet(r, Consistency.STRONG, Positions.NONE), true));
+        GetResult res = withVersion(t, engine.send(backendGet(r, t, Consistency.STRONG, Positions.NONE), true));
         long v = res.version().orElse(0);
         if (minVersion > 0 && v < minVersion) {
             throw new StaleReadException(r.tableName(), r.key(), minVersion, res.exists() ? v : -1, "even from a strongly consistent read");
@@ -113,10 +114,31 @@ final class ReadPath {
         return res;
     }
 
-    /** The request as a backend takes it: EVENTUAL or STRONG, positions, and no minVersion (the core checks it). */
-    private static GetRequest backendGet(GetRequest r, Consistency c, Positions min) {
-        return GetRequest.builder(r.tableName(), r.key()).consistency(c).projection(r.projection()).expressions(r.expressions())
-                .minPositions(min).build();
+    /**
+     * The request as a backend takes it: EVENTUAL or STRONG, positions, no minVersion (the core checks it),
+     * and a projection that includes the version attribute, so the result's version is known.
+     */
+    private static GetRequest backendGet(GetRequest r, TableInfo t, Consistency c, Positions min) {
+        GetRequest.Builder b = GetRequest.builder(r.tableName(), r.key()).consistency(c).expressions(r.expressions()).minPositions(min);
+        if (r.projection() == null || !t.versioned() || projects(r, t.versionAttribute())) return b.projection(r.projection()).build();
+        return b.projection(r.projection() + ", " + Versioning.NAME).name(Versioning.NAME, t.versionAttribute()).build();
+    }
+
+    /** The result without the version attribute if only the core asked for it. */
+    private static GetResult unasked(GetRequest r, TableInfo t, GetResult res) {
+        if (r.projection() == null || !t.versioned() || res.item().isEmpty() || projects(r, t.versionAttribute())) return res;
+        Item trimmed = res.item().get().without(t.versionAttribute());
+        return new GetResult(java.util.Optional.of(trimmed), res.version(), res.consumedCapacity(), res.servedBy(), res.positions());
+    }
+
+    /** Whether the request's projection names the attribute at its top level. */
+    private static boolean projects(GetRequest r, String attribute) {
+        for (String part : r.projection().split(",")) {
+            String top = part.trim().split("[.\\[]", 2)[0].trim();
+            if (top.startsWith("#")) top = r.expressions().names().getOrDefault(top, top);
+            if (top.equals(attribute)) return true;
+        }
+        return false;
     }
 
     private static GetResult withVersion(TableInfo t, GetResult res) {
