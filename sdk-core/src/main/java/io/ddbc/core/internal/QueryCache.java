@@ -6,7 +6,6 @@ import io.ddbc.api.AttributeValue;
 import io.ddbc.api.Page;
 import io.ddbc.api.QueryRequest;
 import io.ddbc.core.CacheSpec;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -26,6 +25,7 @@ final class QueryCache {
 
     private final Cache<String, Page> pages;
     private final ConcurrentHashMap<Partition, Set<String>> byPartition = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Partition> partitionOf = new ConcurrentHashMap<>();
 
     QueryCache(CacheSpec spec) {
         this.pages = Caffeine.newBuilder().maximumSize(spec.maximumSize()).expireAfterWrite(spec.ttl())
@@ -56,7 +56,10 @@ final class QueryCache {
     }
 
     void put(String key, Partition partition, Page page) {
-        if (partition != null) byPartition.computeIfAbsent(partition, p -> ConcurrentHashMap.newKeySet()).add(key);
+        if (partition != null) {
+            partitionOf.put(key, partition);
+            byPartition.computeIfAbsent(partition, p -> ConcurrentHashMap.newKeySet()).add(key);
+        }
         pages.put(key, page);
     }
 
@@ -66,13 +69,9 @@ final class QueryCache {
         if (keys != null) pages.invalidateAll(keys);
     }
 
+    /** Keeps the partition index in step with evictions and expiries. */
     private void forgetKey(String key) {
-        byPartition.values().forEach(s -> s.remove(key));
-        byPartition.values().removeIf(Set::isEmpty);
-    }
-
-    @Override
-    public String toString() {
-        return "QueryCache{" + pages.estimatedSize() + " pages}" + Objects.hash();
+        Partition p = partitionOf.remove(key);
+        if (p != null) byPartition.computeIfPresent(p, (k, keys) -> keys.remove(key) && keys.isEmpty() ? null : keys);
     }
 }
