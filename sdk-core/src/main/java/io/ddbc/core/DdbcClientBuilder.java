@@ -52,7 +52,8 @@ public final class DdbcClientBuilder {
 
     /**
      * An already-opened backend, e.g. the AWS adapter over the application's own {@code DynamoDbClient}.
-     * The client closes it when it is closed.
+     * The application keeps owning it: closing the client does not close it, so several clients may share
+     * one backend. (A backend the client opened from a URL is closed with the client.)
      */
     public DdbcClientBuilder backend(Backend backend) {
         this.backend = Objects.requireNonNull(backend, "backend");
@@ -128,6 +129,6 @@ public final class DdbcClientBuilder {
                 Thread.currentThread().getContextClassLoader());
         Consistency consistency = defaultConsistency != null ? defaultConsistency : c.urlConsistency();
         ClientConfig config = new ClientConfig(consistency, tableConsistency, versionAttributes, cache, registry, retry, secret);
-        return new CoreClient(c.backend(), config);
+        return new CoreClient(c.backend(), c.owned(), config);
     }
 }

@@ -35,7 +35,8 @@ final class EmbeddedFixture implements AutoCloseable {
 
     /** A client over the shared engine; closed with the fixture. */
     DdbcClient client(DdbcClientBuilder b) {
-        DdbcClient c = b.backend(backend).build();
+        // Declared as for an existing AWS table: a backend need not keep ddbc's version attribute.
+        DdbcClient c = b.backend(backend).versionAttribute(COUNTERS, "version").build();
         clients.add(c);
         return c;
     }
@@ -48,9 +49,13 @@ final class EmbeddedFixture implements AutoCloseable {
         return Long.getLong("ddbc.seed", 20261123L);
     }
 
+    /** Deletes every table (a shared server such as DynamoDB Local outlives the fixture), then closes. */
     @Override
     public void close() {
         clients.forEach(DdbcClient::close);
+        try (DdbcClient cleanup = Ddbc.builder().backend(backend).build()) {
+            cleanup.listTables().forEach(cleanup::deleteTable);
+        }
         backend.close();
     }
 }

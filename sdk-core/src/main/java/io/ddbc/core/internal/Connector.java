@@ -22,15 +22,15 @@ public final class Connector {
             UrlParameter.oneOf("consistency", "EVENTUAL", "the client's default read consistency", "EVENTUAL", "SESSION", "STRONG"));
 
     /** An opened backend and the core settings found in its URL. */
-    public record Connection(Backend backend, Consistency urlConsistency) {
+    public record Connection(Backend backend, Consistency urlConsistency, boolean owned) {
     }
 
     private Connector() {
     }
 
-    /** Wraps a backend the application opened itself. */
+    /** Wraps a backend the application opened itself (and closes itself). */
     public static Connection of(Backend backend) {
-        return new Connection(backend, Consistency.EVENTUAL);
+        return new Connection(backend, Consistency.EVENTUAL, false);
     }
 
     /**
@@ -49,7 +49,7 @@ public final class Connector {
         Consistency consistency = parseConsistency(url);
         Backend backend = provider.open(withoutCoreParameters(url), properties);
         if (backend == null) throw new DdbcConfigException("Backend '" + provider.name() + "' returned no backend for '" + url.text() + "'");
-        return new Connection(backend, consistency);
+        return new Connection(backend, consistency, true);
     }
 
     private static Consistency parseConsistency(DdbcUrl url) {

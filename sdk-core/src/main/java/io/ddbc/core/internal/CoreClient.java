@@ -25,9 +25,9 @@ import java.util.Objects;
  */
 public final class CoreClient extends Operations implements DdbcClient {
 
-    /** Opens a client over a backend; the client owns and closes it. */
-    public CoreClient(Backend backend, ClientConfig config) {
-        this(new Engine(Objects.requireNonNull(backend, "backend"), config));
+    /** A client over a backend, which it closes on {@link #close()} if it {@code owns} it. */
+    public CoreClient(Backend backend, boolean owns, ClientConfig config) {
+        this(new Engine(Objects.requireNonNull(backend, "backend"), owns, config));
     }
 
     private CoreClient(Engine engine) {

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Engine implements AutoCloseable {
     final Backend backend;
+    private final boolean ownsBackend;
     final ClientConfig config;
     final TableCatalog catalog;
     final Metrics metrics;
@@ -52,8 +53,9 @@ final class Engine implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private static final int ASYNC_THREADS = 16;
 
-    Engine(Backend backend, ClientConfig config) {
+    Engine(Backend backend, boolean ownsBackend, ClientConfig config) {
         this.backend = backend;
+        this.ownsBackend = ownsBackend;
         this.config = config;
         this.metrics = config.registry() == null ? Metrics.NONE : new MicrometerMetrics(config.registry());
         this.retrier = new Retrier(config.retry(), metrics);
@@ -98,7 +100,7 @@ final class Engine implements AutoCloseable {
         if (request instanceof BatchWriteRequest b) return batches.write(b, ctx);
         if (request instanceof TransactWriteRequest t) return transactions.write(t, ctx);
         if (request instanceof TransactGetRequest t) return transactions.get(t, ctx);
-        if (request instanceof CreateTableRequest c) catalog.forget(c.spec().name());
+        if (request instanceof CreateTableRequest c) catalog.created(c.spec());
         if (request instanceof DeleteTableRequest d) catalog.forget(d.tableName());
         // Table administration: retried only on throttling (creating or deleting twice is not idempotent).
         boolean idempotent = !(request instanceof CreateTableRequest || request instanceof DeleteTableRequest);
@@ -152,7 +154,7 @@ final class Engine implements AutoCloseable {
             async.shutdownNow();
             Thread.currentThread().interrupt();
         } finally {
-            backend.close();
+            if (ownsBackend) backend.close();
         }
     }
 

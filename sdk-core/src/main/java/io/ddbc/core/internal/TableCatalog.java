@@ -33,6 +33,8 @@ final class TableCatalog {
     }
 
     private final Map<String, TableInfo> tables = new ConcurrentHashMap<>();
+    /** Version attributes of tables created through this client (a backend may not keep them, e.g. AWS). */
+    private final Map<String, String> createdVersions = new ConcurrentHashMap<>();
     private final Map<String, String> declaredVersions;
     private final Map<String, Consistency> tableConsistency;
     private final Function<DescribeTableRequest, TableSpec> describe;
@@ -50,7 +52,7 @@ final class TableCatalog {
         if (known != null) return known;
         // Not computeIfAbsent: describing is a backend call and must not run under the map's lock.
         TableSpec spec = describe.apply(new DescribeTableRequest(table));
-        String version = declaredVersions.getOrDefault(table, spec.versionAttribute().orElse(null));
+        String version = declaredVersions.getOrDefault(table, spec.versionAttribute().orElse(createdVersions.get(table)));
         TableInfo info = new TableInfo(spec, version);
         TableInfo raced = tables.putIfAbsent(table, info);
         return raced != null ? raced : info;
@@ -59,6 +61,13 @@ final class TableCatalog {
     /** The table's default consistency, or null if the builder set none. */
     Consistency defaultConsistency(String table) {
         return tableConsistency.get(table);
+    }
+
+    /** Remembers the version attribute of a table created through this client. */
+    void created(TableSpec spec) {
+        tables.remove(spec.name());
+        if (spec.versionAttribute().isPresent()) createdVersions.put(spec.name(), spec.versionAttribute().get());
+        else createdVersions.remove(spec.name());
     }
 
     /** Forgets a table (after it is deleted or re-created). */

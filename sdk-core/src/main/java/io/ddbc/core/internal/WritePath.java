@@ -32,7 +32,9 @@ import java.util.function.UnaryOperator;
  */
 final class WritePath {
     static final int CAS_ATTEMPTS = 10;
-    static final int MUTATE_ATTEMPTS = 64;
+    /** mutate gives up after this many conflicts or {@link #CONFLICT_BUDGET}, whichever comes first. */
+    static final int MUTATE_ATTEMPTS = 1000;
+    static final Duration CONFLICT_BUDGET = Duration.ofSeconds(10);
 
     /** What a write did, before the user's view of it is cut out. */
     private record Outcome(WriteResult backend, long version, Optional<Item> newImage, boolean deleted) {
@@ -196,14 +198,19 @@ final class WritePath {
         });
     }
 
-    /** Runs an attempt until it does not meet a version conflict, with jittered backoff, at most {@code attempts} times. */
+    /**
+     * Runs an attempt until it does not meet a version conflict, with full-jitter backoff, at most
+     * {@code attempts} times and {@link #CONFLICT_BUDGET} in all (under heavy contention a writer may lose
+     * many rounds in a row, so time is the main bound).
+     */
     static <R> R retryOnConflict(int attempts, IntFunction<R> attempt) {
+        long start = System.nanoTime();
         for (int i = 1; ; i++) {
             try {
                 return attempt.apply(i);
             } catch (VersionConflictException e) {
-                if (i >= attempts) throw e;
-                long boundMicros = Math.min(50_000L, 500L << Math.min(i, 10));
+                if (i >= attempts || System.nanoTime() - start > CONFLICT_BUDGET.toNanos()) throw e;
+                long boundMicros = Math.min(20_000L, 500L << Math.min(i, 10));
                 Retrier.sleep(Duration.ofNanos(1000 * ThreadLocalRandom.current().nextLong(boundMicros)));
             }
         }

@@ -146,7 +146,7 @@ class RetryTest {
     }
 
     @Test
-    void operationsAfterCloseFailClearlyAndTheBackendIsClosed() throws Exception {
+    void operationsAfterCloseFailClearlyAndAGivenBackendStaysOpen() throws Exception {
         DdbcClient c = client(RetryPolicy.none());
         c.close();
         c.close();
@@ -155,7 +155,7 @@ class RetryTest {
         Throwable async = assertThrows(java.util.concurrent.ExecutionException.class,
                 () -> c.table("accounts").get(K).executeAsync().get()).getCause();
         assertTrue(async.getMessage().contains("closed"));
-        verify(backend, times(1)).close();
+        verify(backend, never()).close();   // the application opened it, the application closes it
     }
 
     @Test
