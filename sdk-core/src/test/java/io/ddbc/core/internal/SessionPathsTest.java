@@ -122,4 +122,23 @@ class SessionPathsTest {
             assertEquals(7, moved.table("orders").get(K).execute().version().getAsLong());
         }
     }
+
+    @Test
+    void versionAttributeOfATableCreatedThroughTheClientIsKeptWhenTheBackendForgetsIt() {
+        TableSpec plain = TableSpec.builder("legacy").partitionKey("id", AttributeValue.Type.S).build();
+        RecordingBackend b = new RecordingBackend(false) {
+            @Override
+            public TableDescription describeTable(DescribeTableRequest r) {
+                super.describeTable(r);
+                return new TableDescription(plain, "ACTIVE", 0, 0, null);   // like AWS: no ddbc metadata
+            }
+        };
+        try (DdbcClient creator = client(b); DdbcClient declared = Ddbc.builder().backend(b).versionAttribute("legacy", "rev").build();
+             DdbcClient unaware = Ddbc.builder().backend(b).build()) {
+            creator.createTable(TableSpec.builder("legacy").partitionKey("id", AttributeValue.Type.S).versionAttribute("rev").build());
+            assertEquals(1, creator.table("legacy").put(Item.of("id", "a")).expectVersion(0).execute().version().getAsLong());
+            assertEquals(1, declared.table("legacy").put(Item.of("id", "a")).expectVersion(0).execute().version().getAsLong());
+            assertThrows(ValidationException.class, () -> unaware.table("legacy").put(Item.of("id", "a")).expectVersion(0).execute());
+        }
+    }
 }
