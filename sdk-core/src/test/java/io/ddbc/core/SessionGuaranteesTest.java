@@ -24,7 +24,8 @@ class SessionGuaranteesTest {
     @Test
     void sessionsKeepAllFourGuaranteesAcrossProcessesAndSeeds() throws Exception {
         long base = EmbeddedFixture.seed();
-        for (long seed = base; seed < base + 4; seed++) runOnce(seed);
+        int seeds = Integer.getInteger("ddbc.seeds", 4);   // the 'soak' profile runs many more
+        for (long seed = base; seed < base + seeds; seed++) runOnce(seed);
     }
 
     private void runOnce(long seed) throws Exception {
