@@ -41,8 +41,14 @@ final class ReadPath {
             throw new ValidationException("minVersion on table '" + r.tableName() + "', which has no managed version attribute");
         }
         Consistency.Level level = engine.resolve(r.consistency(), r.tableName(), ctx).level();
-        GetResult result = level == Consistency.Level.STRONG ? strong(r, t, minVersion, false)
-                : relaxed(r, t, level == Consistency.Level.SESSION, ctx.session(), minVersion);
+        GetResult result;
+        if (level == Consistency.Level.STRONG) {
+            result = strong(r, t, minVersion, false);
+            // STRONG always refreshes the cache (not inside strong(): it also runs in the cache's loader).
+            if (engine.itemCache != null && r.projection() == null) engine.itemCache.offer(r.tableName(), r.key(), entryOf(result));
+        } else {
+            result = relaxed(r, t, level == Consistency.Level.SESSION, ctx.session(), minVersion);
+        }
         observe(ctx.session(), t, r, result);
         return unasked(r, t, result);
     }
@@ -110,7 +116,6 @@ final class ReadPath {
         if (minVersion > 0 && v < minVersion) {
             throw new StaleReadException(r.tableName(), r.key(), minVersion, res.exists() ? v : -1, "even from a strongly consistent read");
         }
-        if (engine.itemCache != null && r.projection() == null) engine.itemCache.offer(r.tableName(), r.key(), entryOf(res));
         return res;
     }
 

@@ -141,4 +141,23 @@ class SessionPathsTest {
             assertThrows(ValidationException.class, () -> unaware.table("legacy").put(Item.of("id", "a")).expectVersion(0).execute());
         }
     }
+
+    @Test
+    void aCachedSessionMissThatNeedsAnUpgradeLoadsOnceAndIsCached() {
+        RecordingBackend b = new RecordingBackend(false);
+        b.reply("UpdateItem", r -> WriteResult.of(order(4), null, null));   // UPDATED_OLD: the image before, v4
+        b.reply("GetItem", r -> RecordingBackend.item(order(4), 0.5, null));
+        b.reply("GetItem", r -> RecordingBackend.item(order(5), 1, null));
+        try (DdbcClient c = Ddbc.builder().backend(b.table(INDEXED)).cache(io.ddbc.core.CacheSpec.writeThrough())
+                .retry(RetryPolicy.none()).build()) {
+            DdbcSession writer = c.newSession();
+            writer.table("orders").update(K).expression("SET customer = :c").value(":c", "c").returnValues(ReturnValues.UPDATED_OLD).execute();
+            DdbcSession s = c.resumeSession(writer.token());
+            assertEquals(5, s.table("orders").get(K).execute().version().getAsLong());
+            GetResult again = s.table("orders").get(K).execute();
+            assertEquals(ServedBy.CACHE, again.servedBy());
+            assertEquals(5, again.version().getAsLong());
+            assertEquals(2, b.sent(GetRequest.class).size());
+        }
+    }
 }
