@@ -15,6 +15,7 @@ import io.ddbc.api.GetRequest;
 import io.ddbc.api.GetResult;
 import io.ddbc.api.Page;
 import io.ddbc.api.PagedRequest;
+import io.ddbc.api.TableDescription;
 import io.ddbc.api.TransactGetRequest;
 import io.ddbc.api.TransactGetResult;
 import io.ddbc.api.TransactWriteRequest;
@@ -100,11 +101,17 @@ final class Engine implements AutoCloseable {
         if (request instanceof BatchWriteRequest b) return batches.write(b, ctx);
         if (request instanceof TransactWriteRequest t) return transactions.write(t, ctx);
         if (request instanceof TransactGetRequest t) return transactions.get(t, ctx);
-        if (request instanceof CreateTableRequest c) catalog.created(c.spec());
-        if (request instanceof DeleteTableRequest d) catalog.forget(d.tableName());
-        // Table administration: retried only on throttling (creating or deleting twice is not idempotent).
-        boolean idempotent = !(request instanceof CreateTableRequest || request instanceof DeleteTableRequest);
-        return send(request, idempotent);
+        // Table administration: creating or deleting is retried only on throttling (twice is not idempotent).
+        if (request instanceof CreateTableRequest c) {
+            TableDescription created = send(c, false);
+            catalog.created(c.spec());
+            return created;
+        }
+        if (request instanceof DeleteTableRequest d) {
+            catalog.forget(d.tableName());
+            return send(d, false);
+        }
+        return send(request, true);
     }
 
     <R> CompletableFuture<R> executeAsync(DdbcRequest<R> request, Ctx ctx) {
