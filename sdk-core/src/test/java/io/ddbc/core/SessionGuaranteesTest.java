@@ -143,6 +143,34 @@ class SessionGuaranteesTest {
     }
 
     @Test
+    void oneSessionSharedByManyThreadsKeepsReadYourWritesForEach() throws Exception {
+        try (EmbeddedFixture f = new EmbeddedFixture()) {
+            DdbcSession shared = f.client(Ddbc.builder().cache(CacheSpec.writeThrough())).newSession();
+            int threads = 4;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<List<String>>> results = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    String id = "thread-" + t;
+                    results.add(pool.submit(() -> {
+                        SessionHistoryChecker check = new SessionHistoryChecker("shared session, " + id);
+                        Table table = shared.table(EmbeddedFixture.COUNTERS);
+                        for (int i = 0; i < 25; i++) {
+                            check.wrote(id, table.update(Key.of("id", id)).expression("ADD n :one").value(":one", 1).execute()
+                                    .version().getAsLong());
+                            check.read(id, table.get(Key.of("id", id)).execute().version().orElse(0), "get");
+                        }
+                        return check.violations();
+                    }));
+                }
+                for (java.util.concurrent.Future<List<String>> r : results) assertEquals(List.of(), r.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void theCacheNeverServesAValueOlderThanTheSessionsToken() {
         long seed = EmbeddedFixture.seed();
         Random rnd = new Random(seed);
