@@ -40,7 +40,7 @@
  * compare-and-set loop: one strong read of the version (1 RCU) per attempt, then a conditional put;
  * pass {@code expectVersion} to avoid that cost. In transactions such puts read the version once and
  * fail with {@link io.ddbc.api.VersionConflictException} on a race; updates without an expected version
- * get no known new version in the result. BatchWriteItem cannot put to versioned tables (it takes no
+ * get no known new version in the result (without positions the session reads it back strongly: 1 RCU). BatchWriteItem cannot put to versioned tables (it takes no
  * conditions). Deletes through ddbc ask for the old image internally so that a session refuses
  * pre-delete images afterwards.
  *

@@ -26,7 +26,8 @@ import java.util.OptionalLong;
  * condition on the old one (read strongly first when no version is expected: one extra strong read per
  * such put); a versioned update adds the increment; an expected version becomes a condition. A failed
  * version condition raises {@link VersionConflictException} (caused by the cancellation). The result's
- * versions are known for puts and for updates that expected a version; empty otherwise. Retried on
+ * versions are known for puts and for updates that expected a version; empty otherwise (on backends
+ * without positions the session then reads such an update's version back strongly). Retried on
  * transient cancellations only with a client token, which makes the retry idempotent.
  */
 final class TransactPath {
@@ -131,8 +132,18 @@ final class TransactPath {
                 else engine.itemCache.invalidate(table, k);
             }
             if (engine.queryCache != null) engine.queryCache.invalidate(table, k.partitionValue());
-            writes.recordWrite(s, p.table(), k, p.newVersion(), res.positions());
+            writes.recordWrite(s, p.table(), k, knownAfter(p, k), res.positions());
         }
+    }
+
+    /**
+     * The version the session must see after an action. An update without an expected version has no
+     * known new version; without positions the session could not read its own write safely, so the
+     * version is read back strongly (1 RCU for the version attribute alone).
+     */
+    private long knownAfter(Planned p, Key k) {
+        boolean unknownUpdate = p.table().versioned() && p.newVersion() <= 0 && p.action().write() instanceof UpdateRequest;
+        return unknownUpdate && !engine.positions() ? writes.currentVersion(p.table(), k) : p.newVersion();
     }
 
     TransactGetResult get(TransactGetRequest r, Ctx ctx) {

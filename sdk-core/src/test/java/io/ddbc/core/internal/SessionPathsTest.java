@@ -160,4 +160,19 @@ class SessionPathsTest {
             assertEquals(2, b.sent(GetRequest.class).size());
         }
     }
+
+    @Test
+    void aTransactionUpdateWithoutExpectedVersionIsReadBackSoTheSessionSeesIt() {
+        RecordingBackend b = new RecordingBackend(false);
+        b.reply("GetItem", r -> RecordingBackend.item(Item.of("v", 9), 1, null));   // the read-back after the transaction
+        b.reply("GetItem", r -> RecordingBackend.item(order(8), 0.5, null));        // a stale eventual read
+        b.reply("GetItem", r -> RecordingBackend.item(order(9), 1, null));
+        try (DdbcClient c = client(b)) {
+            DdbcSession s = c.newSession();
+            s.transactWrite().update(UpdateRequest.builder("orders", K).expression("SET customer = :c").value(":c", "d").build()).execute();
+            assertEquals(9, s.table("orders").get(K).execute().version().getAsLong());
+            assertEquals(List.of(Consistency.STRONG, Consistency.EVENTUAL, Consistency.STRONG),
+                    b.sent(GetRequest.class).stream().map(GetRequest::consistency).toList());
+        }
+    }
 }
