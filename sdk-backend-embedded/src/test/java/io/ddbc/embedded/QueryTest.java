@@ -58,6 +58,21 @@ class QueryTest {
     }
 
     @Test
+    void lastEvaluatedKeyWithoutLookAheadExceptAtTheInclusiveEndOfTheRange() {
+        Page toEnd = b.query(q("pk = :p AND sk > :s").value(":s", 8).limit(2).build());
+        assertEquals(List.of(9L, 10L), sks(toEnd));
+        assertTrue(toEnd.hasMore(), "Limit reached: DynamoDB does not look ahead");
+        Page between = b.query(q("pk = :p AND sk BETWEEN :a AND :b").value(":a", 3).value(":b", 4).limit(2).build());
+        assertFalse(between.hasMore(), "the last key is the inclusive upper bound: nothing can follow");
+        Page backwards = b.query(q("pk = :p AND sk BETWEEN :a AND :b").value(":a", 3).value(":b", 4).limit(2).scanIndexForward(false).build());
+        assertEquals(List.of(4L, 3L), sks(backwards));
+        assertFalse(backwards.hasMore());
+        Page after = b.query(q("pk = :p").exclusiveStartKey(toEnd.lastEvaluatedKey().orElseThrow()).build());
+        assertEquals(0, after.count());
+        assertEquals(0.5, after.consumedCapacity().readUnits(), "an empty page still costs the minimum");
+    }
+
+    @Test
     void filterOnKeyAttributesIsRejectedAndFilterDoesNotReduceCapacity() {
         Fixture.invalid("Filter Expression can only contain non-primary key attributes: Primary key attribute: sk",
                 () -> b.query(q("pk = :p").filter("sk > :s").value(":s", 1).build()));

@@ -291,6 +291,7 @@ class DifferentialTest {
         // Index entries with equal index keys have no defined order: index pages are read whole and compared as sets.
         if (!lsi && random.nextInt(3) == 0) b.limit(1 + random.nextInt(4));
         if (random.nextInt(8) == 0) b.select(io.ddbc.api.Select.COUNT);
+        else if (lsi && random.nextBoolean()) b.select(io.ddbc.api.Select.ALL_ATTRIBUTES);
         return b.build();
     }
 
@@ -428,7 +429,16 @@ class DifferentialTest {
     }
 
     private Op invalid() {
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(15)) {
+            case 9: return requestPair(QueryRequest.builder(ORDERS).index("nosuch").keyCondition("pk = :p").value(":p", "p0").build());
+            case 10: return requestPair(QueryRequest.builder(ORDERS).index("by_g").keyCondition("g = :g").value(":g", "g0")
+                    .consistency(Consistency.STRONG).build());
+            case 11: return requestPair(QueryRequest.builder(ORDERS).keyCondition("pk = :p").filter("sk > :s").value(":p", "p0")
+                    .value(":s", 1).build());
+            case 12: return requestPair(BatchGetRequest.builder().add(USERS, Key.of("id", "u1"), Key.of("id", "u1")).build());
+            case 13: return requestPair(QueryRequest.builder(ORDERS).keyCondition("pk = :p AND sk BETWEEN :a AND :b").value(":p", "p0")
+                    .value(":a", 5).value(":b", 1).build());
+            case 14: return requestPair(PutRequest.builder(USERS, Item.of("id", "u3", "big", "x".repeat(400 * 1024))).build());
             case 0: return requestPair(GetRequest.builder(USERS, Key.of("id", 5)).build());
             case 1: return requestPair(PutRequest.builder(ORDERS, Item.of("pk", "p0")).build());
             case 2: return requestPair(UpdateRequest.builder(USERS, Key.of("id", "u1")).expression("SET id = :x").value(":x", "y").build());
@@ -449,6 +459,10 @@ class DifferentialTest {
                 () -> sdkWrite(() -> { var x = ddb.putItem(SdkConvert.put(r)); return new SdkWrite(x.attributes(), x.consumedCapacity()); }));
         if (request instanceof UpdateRequest r) return new Op(() -> write(() -> engine.update(r)),
                 () -> sdkWrite(() -> { var x = ddb.updateItem(SdkConvert.update(r)); return new SdkWrite(x.attributes(), x.consumedCapacity()); }));
+        if (request instanceof QueryRequest r) return new Op(() -> ours(() -> { engine.query(r); return Outcome.of(List.of(), 0, Map.of()); }),
+                () -> theirs(() -> { ddb.query(SdkConvert.query(r, null)); return Outcome.of(List.of(), 0, Map.of()); }));
+        if (request instanceof BatchGetRequest r) return new Op(() -> ours(() -> { engine.batchGet(r); return Outcome.of(List.of(), 0, Map.of()); }),
+                () -> theirs(() -> { ddb.batchGetItem(SdkConvert.batchGet(r)); return Outcome.of(List.of(), 0, Map.of()); }));
         TransactWriteRequest r = (TransactWriteRequest) request;
         return new Op(() -> ours(() -> { engine.transactWrite(r); return Outcome.of(List.of(), 0, Map.of()); }),
                 () -> theirs(() -> { ddb.transactWriteItems(SdkConvert.transactWrite(r)); return Outcome.of(List.of(), 0, Map.of()); }));

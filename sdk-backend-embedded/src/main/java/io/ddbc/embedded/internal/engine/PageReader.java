@@ -298,7 +298,7 @@ final class PageReader {
         boolean stopped = false;
         for (int si = 0; si < sources.size() && !stopped; si++) {
             Source<K> source = sources.get(si);
-            positions = positions.merge(Positions.of(source.store().id(), source.store().appliedSeq()));
+            positions = positions.merge(source.store().positionsAt(source.store().appliedSeq()));
             Iterator<Map.Entry<K, Item>> it = source.range().entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<K, Item> e = it.next();

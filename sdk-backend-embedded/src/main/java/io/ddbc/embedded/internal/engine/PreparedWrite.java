@@ -37,11 +37,12 @@ final class PreparedWrite {
     final String conditionText;
     final ReturnValues returnValues;
     final boolean returnItemOnFailure;
-    /** A canonical description of the request, for transaction idempotency checks. */
-    final String fingerprint;
+    /** Describes the request canonically, for transaction idempotency checks (computed only when a token is given). */
+    private final java.util.function.Supplier<String> fingerprint;
 
     private PreparedWrite(TableState table, Kind kind, Key key, Item putItem, CompiledUpdate update, CompiledCondition condition,
-                          String conditionText, ReturnValues returnValues, boolean returnItemOnFailure, String fingerprint) {
+                          String conditionText, ReturnValues returnValues, boolean returnItemOnFailure,
+                          java.util.function.Supplier<String> fingerprint) {
         this.table = table;
         this.kind = kind;
         this.key = key;
@@ -75,7 +76,7 @@ final class PreparedWrite {
         ItemRules.check(t, ItemKey.of(key), r.item());
         CompiledCondition c = compileCondition(r.condition(), r.expressions());
         return new PreparedWrite(t, Kind.PUT, key, r.item(), null, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
-                "Put|" + t.name() + "|" + r.item() + "|" + r.condition() + "|" + r.expressions());
+                () -> "Put|" + t.name() + "|" + r.item() + "|" + r.condition() + "|" + r.expressions());
     }
 
     static PreparedWrite delete(TableState t, DeleteRequest r) {
@@ -83,7 +84,7 @@ final class PreparedWrite {
         t.spec().validateKey(r.key());
         CompiledCondition c = compileCondition(r.condition(), r.expressions());
         return new PreparedWrite(t, Kind.DELETE, r.key(), null, null, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
-                "Delete|" + t.name() + "|" + r.key() + "|" + r.condition() + "|" + r.expressions());
+                () -> "Delete|" + t.name() + "|" + r.key() + "|" + r.condition() + "|" + r.expressions());
     }
 
     static PreparedWrite update(TableState t, UpdateRequest r) {
@@ -101,7 +102,7 @@ final class PreparedWrite {
             }
         }
         return new PreparedWrite(t, Kind.UPDATE, r.key(), null, u, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
-                "Update|" + t.name() + "|" + r.key() + "|" + r.updateExpression() + "|" + r.condition() + "|" + r.expressions());
+                () -> "Update|" + t.name() + "|" + r.key() + "|" + r.updateExpression() + "|" + r.condition() + "|" + r.expressions());
     }
 
     static PreparedWrite check(TableState t, ConditionCheck check) {
@@ -111,7 +112,7 @@ final class PreparedWrite {
         }
         CompiledCondition c = compileCondition(check.condition(), check.expressions());
         return new PreparedWrite(t, Kind.CHECK, check.key(), null, null, c, check.condition(), ReturnValues.NONE,
-                check.returnItemOnConditionFailure(), "Check|" + t.name() + "|" + check.key() + "|" + check.condition() + "|"
+                check.returnItemOnConditionFailure(), () -> "Check|" + t.name() + "|" + check.key() + "|" + check.condition() + "|"
                 + check.expressions());
     }
 
@@ -119,13 +120,18 @@ final class PreparedWrite {
     static PreparedWrite batchPut(TableState t, Item item) {
         Key key = t.spec().keyOf(item);
         ItemRules.check(t, ItemKey.of(key), item);
-        return new PreparedWrite(t, Kind.PUT, key, item, null, null, null, ReturnValues.NONE, false, "");
+        return new PreparedWrite(t, Kind.PUT, key, item, null, null, null, ReturnValues.NONE, false, () -> "");
     }
 
     /** An unconditional delete of BatchWriteItem. */
     static PreparedWrite batchDelete(TableState t, Key key) {
         t.spec().validateKey(key);
-        return new PreparedWrite(t, Kind.DELETE, key, null, null, null, null, ReturnValues.NONE, false, "");
+        return new PreparedWrite(t, Kind.DELETE, key, null, null, null, null, ReturnValues.NONE, false, () -> "");
+    }
+
+    /** A canonical description of the request, for transaction idempotency checks. */
+    String fingerprint() {
+        return fingerprint.get();
     }
 
     private static CompiledCondition compileCondition(String text, Expressions expressions) {

@@ -45,7 +45,7 @@ final class ReadOperations {
         int p = table.partitionOf(key);
         SortedStore<ItemKey> store = table.readReplica().partition(p);
         long position = store.appliedSeq();
-        return new Read(store.get(ItemKey.of(key)), Positions.of(store.id(), position));
+        return new Read(store.get(ItemKey.of(key)), store.positionsAt(position));
     }
 
     /** Compiles an optional projection with its placeholders (checking they are all used). */

@@ -18,7 +18,6 @@ import io.ddbc.embedded.internal.capacity.CapacityCalculator.ReadKind;
 import io.ddbc.embedded.internal.expr.CompiledProjection;
 import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.LogRecord;
-import io.ddbc.embedded.internal.storage.TableReplica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -85,12 +84,7 @@ final class Transactions {
     }
 
     private static List<PreparedWrite> prepare(Tables tables, TransactWriteRequest request) {
-        int n = request.actions().size();
-        if (n == 0) throw new ValidationException("TransactWriteItems needs at least one action");
-        if (n > TransactWriteRequest.MAX_ACTIONS) {
-            throw new ValidationException("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must"
-                    + " have length less than or equal to " + TransactWriteRequest.MAX_ACTIONS + " (got " + n + ")");
-        }
+        checkItemCount("TransactWriteItems", request.actions().size(), TransactWriteRequest.MAX_ACTIONS);
         List<PreparedWrite> writes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long bytes = 0;
@@ -161,7 +155,7 @@ final class Transactions {
                     continue;
                 }
                 LogRecord record = log.commit(w.table, w.partition, w.itemKey, newImage);
-                positions = positions.merge(Positions.of(TableReplica.partitionId(w.table.name(), w.partition), record.seq()));
+                positions = positions.merge(w.table.leader().partition(w.partition).positionsAt(record.seq()));
                 capacity = capacity.plus(CapacityCalculator.write(w.table.name(), w.table.leader().indexes(), w.itemKey, current.get(i),
                         newImage, true));
             }
@@ -184,17 +178,13 @@ final class Transactions {
 
     private static String fingerprint(List<PreparedWrite> writes) {
         StringBuilder sb = new StringBuilder();
-        for (PreparedWrite w : writes) sb.append(w.fingerprint).append('\n');
+        for (PreparedWrite w : writes) sb.append(w.fingerprint()).append('\n');
         return sb.toString();
     }
 
     TransactGetResult get(Tables tables, TransactGetRequest request) {
         int n = request.gets().size();
-        if (n == 0) throw new ValidationException("TransactGetItems needs at least one item");
-        if (n > TransactGetRequest.MAX_ITEMS) {
-            throw new ValidationException("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must"
-                    + " have length less than or equal to " + TransactGetRequest.MAX_ITEMS + " (got " + n + ")");
-        }
+        checkItemCount("TransactGetItems", n, TransactGetRequest.MAX_ITEMS);
         List<TableState> states = new ArrayList<>();
         List<CompiledProjection> projections = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
@@ -224,6 +214,15 @@ final class Transactions {
             return new TransactGetResult(items, capacity);
         } finally {
             unlockAll(locks);
+        }
+    }
+
+    /** 1 to {@code max} items per transaction, worded as DynamoDB's request validation. */
+    private static void checkItemCount(String operation, int n, int max) {
+        if (n == 0) throw new ValidationException(operation + " needs at least one item");
+        if (n > max) {
+            throw new ValidationException("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must"
+                    + " have length less than or equal to " + max + " (got " + n + ")");
         }
     }
 

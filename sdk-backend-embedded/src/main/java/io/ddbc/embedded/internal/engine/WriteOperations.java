@@ -10,7 +10,6 @@ import io.ddbc.api.ValidationException;
 import io.ddbc.api.WriteResult;
 import io.ddbc.embedded.internal.capacity.CapacityCalculator;
 import io.ddbc.embedded.internal.storage.LogRecord;
-import io.ddbc.embedded.internal.storage.TableReplica;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,7 +49,7 @@ final class WriteOperations {
                     outcome.newImage(), false);
             stats.charge(capacity);
             return WriteResult.of(w.returned(current, outcome.newImage()), capacity,
-                    Positions.of(TableReplica.partitionId(w.table.name(), w.partition), record.seq()));
+                    w.table.leader().partition(w.partition).positionsAt(record.seq()));
         } finally {
             lock.unlock();
         }

@@ -108,12 +108,12 @@ final class ConditionParser extends ExpressionParser {
 
     private Cond group() {
         int open = position();
-        next();
+        openParen();
         Cond inner = or();
         if (lastGroupOpen == open + 1 && lastGroupClose == position() - 1 && peek().is(")")) {
             defer(Problem.PARENS, "The expression has redundant parentheses;");
         }
-        expectSymbol(")");
+        closeParen();
         lastGroupOpen = open;
         lastGroupClose = position() - 1;
         return inner;
@@ -188,11 +188,11 @@ final class ConditionParser extends ExpressionParser {
     /** A path, a {@code :value}, {@code size(operand)}, or one of those in parentheses. */
     Operand operand() {
         if (peek().is("(")) {
-            next();
+            openParen();
             boolean nested = peek().is("(");
             Operand inner = operand();
             if (nested && peek().is(")")) defer(Problem.PARENS, "The expression has redundant parentheses;");
-            expectSymbol(")");
+            closeParen();
             return inner;
         }
         if (peek().type() == Token.Type.VALUE_REF) return new Operand.Constant(value());

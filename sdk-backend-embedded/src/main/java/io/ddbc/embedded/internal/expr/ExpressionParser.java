@@ -23,6 +23,11 @@ abstract class ExpressionParser {
     static final int MAX_EXPRESSION_BYTES = 4096;
     /** Most elements a document path may have. */
     static final int MAX_PATH_DEPTH = 32;
+    /**
+     * Deepest parenthesis nesting parsed. Within 4,096 bytes deeper nesting must contain redundant
+     * parentheses, which DynamoDB rejects anyway; the bound keeps the recursion off the stack's limit.
+     */
+    static final int MAX_PAREN_NESTING = 400;
 
     /** Words that are grammar in conditions; bare where a path is expected they are syntax errors. */
     static final Set<String> CONDITION_KEYWORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
@@ -41,6 +46,7 @@ abstract class ExpressionParser {
     private final Problem.Precedence precedence;
     private final List<Token> tokens;
     private int pos;
+    private int parenNesting;
     private ValidationException deferred;
     private int deferredRank = Integer.MAX_VALUE;
     /** Top-level attribute names of every path parsed, in order of appearance. */
@@ -113,6 +119,18 @@ abstract class ExpressionParser {
             deferredRank = rank;
             deferred = ExprErrors.invalid(kind, detail);
         }
+    }
+
+    /** Consumes a '(' that opens a nested group or operand; pair with {@link #closeParen}. */
+    final void openParen() {
+        if (++parenNesting > MAX_PAREN_NESTING) throw ExprErrors.invalid(kind, "The expression has redundant parentheses;");
+        expectSymbol("(");
+    }
+
+    /** Consumes the ')' that closes what {@link #openParen} opened. */
+    final void closeParen() {
+        expectSymbol(")");
+        parenNesting--;
     }
 
     /** The token index just past the ')' matching the '(' at the current position, or -1 if unbalanced. */

@@ -137,9 +137,9 @@ final class UpdateParser extends ExpressionParser {
 
     private UpdateOperand operand() {
         if (peek().is("(")) {
-            next();
+            openParen();
             UpdateOperand inner = operand();
-            expectSymbol(")");
+            closeParen();
             return inner;
         }
         if (peek().type() == Token.Type.VALUE_REF) return new UpdateOperand.Constant(value());

@@ -1,6 +1,8 @@
 package io.ddbc.embedded.internal.storage;
 
 import io.ddbc.api.Item;
+import io.ddbc.api.Positions;
+import java.util.Map;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,12 +16,20 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SortedStore<K extends Comparable<K>> {
     private final String id;
+    /** {@link Positions#hash} of the id, computed once: it is a SHA-256 and results carry it on every request. */
+    private final long idHash;
     private final ConcurrentSkipListMap<K, Item> entries = new ConcurrentSkipListMap<>();
     private final AtomicLong appliedSeq = new AtomicLong();
 
     /** @param id the partition id, e.g. {@code accounts#3} or {@code accounts.by_email#1} */
     public SortedStore(String id) {
         this.id = id;
+        this.idHash = Positions.hash(id);
+    }
+
+    /** This partition at a position, as results report it. */
+    public Positions positionsAt(long seq) {
+        return Positions.ofHashed(Map.of(idHash, seq), -1);
     }
 
     /** The partition id used in {@link io.ddbc.api.Positions}. */

@@ -38,6 +38,17 @@ class SyntaxAndLimitsTest {
     }
 
     @Test
+    void syntaxErrorsReportedByDynamoDbInPublicBugReports() {
+        // messages real DynamoDB returned, as quoted in public issue threads
+        assertInvalid(() -> ExpressionCompiler.update("INVALID SYNTAX HERE", ph(":v", "v")),
+                "Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"");
+        assertInvalid(() -> ExpressionCompiler.update("ADD hits : incr", ph(":incr", 1)),
+                "Invalid UpdateExpression: Syntax error; token: \":\", near: \"hits : incr\"");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = :v, #, b = :v", ph(":v", 1)),
+                "Invalid UpdateExpression: Syntax error; token: \"#\", near: \", #,\"");
+    }
+
+    @Test
     void errorsAreReportedInDynamoDbsOrderOfPrecedence() {
         // a syntax error beats every other error
         assertInvalid(() -> cond("status = = :nope"), "Syntax error; token: \"=\"");
@@ -78,6 +89,18 @@ class SyntaxAndLimitsTest {
         assertTrue(cond(wide, ":v", 1).test(Item.of("a", 1)));
         assertInvalid(() -> ExpressionCompiler.update("SET a = :v" + "\u00e9".repeat(2044), ph(":v", 1)),
                 "Invalid UpdateExpression: Expression size has exceeded the maximum allowed size");
+    }
+
+    @Test
+    void deepNestingIsRejectedWithoutExhaustingTheStack() {
+        assertInvalid(() -> cond("(".repeat(2040) + "a = :v" + ")".repeat(2040), ":v", 1), "The expression has redundant parentheses;");
+        assertInvalid(() -> cond("(".repeat(2040) + "a" + ")".repeat(2040) + " = :v", ":v", 1), "redundant parentheses");
+        assertInvalid(() -> ExpressionCompiler.update("SET a = " + "(".repeat(2040) + "b" + ")".repeat(2040), ph()), "redundant parentheses");
+        assertTrue(cond("NOT ".repeat(1000) + "a = :v", ":v", 1).test(Item.of("a", 1)));          // an even number of NOTs
+        StringBuilder deep = new StringBuilder();
+        for (int i = 0; i < 300; i++) deep.append("(a = :v OR ");
+        String legit = deep + "a = :v" + ")".repeat(300);
+        assertTrue(cond(legit, ":v", 1).test(Item.of("a", 1)));
     }
 
     @Test

@@ -242,6 +242,66 @@ class UpdateExpressionTest {
     }
 
     @Nested
+    class ListIndexEdges {
+        final Item item = Item.builder().put("e", List.of()).put("one", List.of("x"))
+                .put("grid", List.of(List.of(1, 2), List.of(3, 4))).build();
+
+        @Test
+        void emptyAndSingleElementLists() {
+            assertEquals(List.of(AttributeValue.s("v")), update(item, "SET e[0] = :v", ":v", "v").getList("e"));
+            assertEquals(List.of(AttributeValue.s("v")), update(item, "SET e[5] = :v", ":v", "v").getList("e"));
+            assertEquals(List.of(), update(item, "REMOVE one[0]").getList("one"));
+            assertSame(item, update(item, "REMOVE e[0]"));
+        }
+
+        @Test
+        void nestedLists() {
+            Item out = update(item, "SET grid[1][0] = :v REMOVE grid[0][1]", ":v", 9);
+            assertEquals(AttributeValue.l(AttributeValue.l(AttributeValue.n(1)), AttributeValue.l(AttributeValue.n(9), AttributeValue.n(4))),
+                    out.get("grid"));
+            assertEquals(List.of(AttributeValue.n(3)), update(item, "REMOVE grid[1][1], grid[0]").getList("grid").get(0).l());
+            assertInvalid(() -> update(item, "SET grid[5][0] = :v", ":v", 1), "The document path provided in the update expression is invalid for update");
+        }
+
+        @Test
+        void removingSeveralElementsOfOneListUsesOriginalIndexes() {
+            Item five = Item.of("l", List.of(0, 1, 2, 3, 4));
+            assertEquals(AttributeValue.l(AttributeValue.n(0), AttributeValue.n(2), AttributeValue.n(4)),
+                    update(five, "REMOVE l[3], l[1], l[9]").get("l"));
+        }
+
+        @Test
+        void hugeIndexes() {
+            assertInvalid(() -> update(item, "SET e[99999999999] = :v", ":v", 1), "List index is too large");
+            assertEquals(1, update(item, "SET e[2147483647] = :v", ":v", 1).getList("e").size());
+        }
+    }
+
+    @Nested
+    class SetArithmetic {
+        @Test
+        void numberSetsCompareByValue() {
+            Item i = Item.of("ns", AttributeValue.ns(List.of("1", "2.50")));
+            assertEquals(AttributeValue.ns(List.of(1, 2.5)), update(i, "ADD ns :v", ":v", AttributeValue.ns(List.of("1.0"))).get("ns"));
+            assertEquals(AttributeValue.ns(List.of(1)), update(i, "DELETE ns :v", ":v", AttributeValue.ns(List.of("2.5"))).get("ns"));
+        }
+
+        @Test
+        void binarySets() {
+            Item i = Item.of("bs", AttributeValue.bs(List.of(new byte[] {1}, new byte[] {2})));
+            AttributeValue three = AttributeValue.bs(List.of(new byte[] {3}, new byte[] {1}));
+            assertEquals(AttributeValue.bs(List.of(new byte[] {1}, new byte[] {2}, new byte[] {3})), update(i, "ADD bs :v", ":v", three).get("bs"));
+            assertEquals(AttributeValue.bs(List.of(new byte[] {2})), update(i, "DELETE bs :v", ":v", three).get("bs"));
+            assertInvalid(() -> update(i, "ADD bs :v", ":v", Set.of("x")), "incorrect data type");
+        }
+
+        @Test
+        void addingPresentElementsChangesNothing() {
+            assertSame(BASE, update(BASE, "ADD tags :v", ":v", Set.of("x")));
+        }
+    }
+
+    @Nested
     class Clauses {
         @Test
         void severalClausesInAnyOrder() {
