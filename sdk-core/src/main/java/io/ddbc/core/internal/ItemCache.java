@@ -34,7 +34,8 @@ final class ItemCache {
 
     ItemCache(CacheSpec spec, Metrics metrics) {
         Expiry<CacheKey, Entry> expiry = Expiry.writing((k, e) -> e.item().isPresent() ? spec.ttl() : spec.negativeTtl());
-        Caffeine<CacheKey, Entry> b = Caffeine.newBuilder().maximumSize(spec.maximumSize()).expireAfter(expiry);
+        // Maintenance on the calling threads: the client starts no threads and uses no shared pool.
+        Caffeine<CacheKey, Entry> b = Caffeine.newBuilder().executor(Runnable::run).maximumSize(spec.maximumSize()).expireAfter(expiry);
         if (metrics.enabled()) b.recordStats();
         this.cache = b.build();
         metrics.bindCache(cache, "ddbc.cache");

@@ -28,7 +28,7 @@ final class QueryCache {
     private final ConcurrentHashMap<String, Partition> partitionOf = new ConcurrentHashMap<>();
 
     QueryCache(CacheSpec spec) {
-        this.pages = Caffeine.newBuilder().maximumSize(spec.maximumSize()).expireAfterWrite(spec.ttl())
+        this.pages = Caffeine.newBuilder().executor(Runnable::run).maximumSize(spec.maximumSize()).expireAfterWrite(spec.ttl())
                 .<String, Page>removalListener((k, v, cause) -> forgetKey(k)).build();
     }
 
