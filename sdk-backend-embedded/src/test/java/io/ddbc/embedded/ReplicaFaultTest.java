@@ -101,6 +101,7 @@ class ReplicaFaultTest {
                 }
             }
             assertEquals(acked.size(), s.itemsStored(), at);
+            assertEquals(0, s.deliveryFailures(), at);
         }
     }
 
