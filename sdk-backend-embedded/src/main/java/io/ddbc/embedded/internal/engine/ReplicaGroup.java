@@ -98,11 +98,15 @@ final class ReplicaGroup {
     void replicate(LogRecord record) {
         int p = record.partition();
         PartitionLog log = logs[p];
+        if (replicas.length == 1) {
+            replicas[log.leader].apply(record);
+            return;
+        }
+        // Chosen before anything is applied: if a fault has just taken the last follower away, nothing is written.
+        int sync = chooseSyncFollower(p, log.leader);
         Item old = replicas[log.leader].apply(record);
-        if (replicas.length == 1) return;
         long now = cluster.nanoTime();
         long target = log.append(record, now, cluster.replicationLag().sampleNanos(now));
-        int sync = chooseSyncFollower(log.leader);
         catchUp(p, sync, target);
         for (int f = 0; f < replicas.length; f++) {
             if (f != log.leader && f != sync && cluster.topology().reachable(f)) scheduleDelivery(p, f, log.dueAtCursor(f));
@@ -166,11 +170,18 @@ final class ReplicaGroup {
         }
     }
 
-    /** A reachable follower chosen at random (there is one: the caller checked the quorum). */
-    private int chooseSyncFollower(int leader) {
+    /**
+     * A reachable follower chosen at random to acknowledge a write.
+     *
+     * @throws BackendUnavailableException if none is left (a fault raced with the caller's quorum check)
+     */
+    private int chooseSyncFollower(int partition, int leader) {
         int[] candidates = new int[replicas.length];
         int n = 0;
         for (int i = 0; i < replicas.length; i++) if (i != leader && cluster.topology().reachable(i)) candidates[n++] = i;
+        if (n == 0) checkAvailable(partition, "a write");
+        if (n == 0) throw new BackendUnavailableException("Cannot serve a write on table '" + table + "', partition " + partitionId(partition)
+                + ": no follower reachable to acknowledge it; retry later");
         return candidates[n == 1 ? 0 : cluster.random().nextInt(n)];
     }
 
