@@ -142,7 +142,10 @@ final class ReplicaGroup {
             log.deliveryScheduled[replica] = false;
             if (!cluster.topology().reachable(replica)) return;
             TableReplica r = replicas[replica];
-            if (log.deliverDue(replica, cluster.nanoTime(), r::apply)) scheduleDelivery(partition, replica, log.dueAtCursor(replica));
+            long now = cluster.nanoTime();
+            if (log.deliverDue(replica, now, r::apply)) {
+                scheduleDelivery(partition, replica, Math.max(log.dueAtCursor(replica), now + cluster.deliveryTickNanos()));
+            }
             log.trim();
         } finally {
             locks[partition].unlock();
