@@ -1,0 +1,153 @@
+package io.ddbc.wrapper.internal;
+
+import io.ddbc.api.Key;
+import io.ddbc.core.internal.SessionState;
+import io.ddbc.wrapper.internal.TableSchemas.Schema;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Sends writes unchanged and records in the session what each one wrote, as ddbc-core's write path does
+ * on a backend without positions:
+ * <ul>
+ *   <li>versioned table: the item's new version (a put's item carries it; an update's comes from its
+ *       ALL_NEW/UPDATED_NEW attributes, else from one strong read-back, 1 RCU); a delete records one past the
+ *       deleted version, so an image from before the delete counts as stale (a single DeleteItem asks for
+ *       ALL_OLD to learn it and hides it again when the caller did not ask; in a transaction or batch the
+ *       deleted version is unknown and the key is read strongly afterwards);</li>
+ *   <li>unversioned table: that the key was written ({@link SessionState#WRITTEN_MARKER}), so later session
+ *       reads of it are strong.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class SessionWrites {
+    /** Recorded for a delete whose old version is unknown: later reads of the key are always checked strongly. */
+    static final long DELETED_UNKNOWN = Long.MAX_VALUE / 2;
+
+    private final DynamoDbClient delegate;
+    private final TableSchemas schemas;
+    private final Sessions sessions;
+    private final Counters counters;
+
+    public SessionWrites(DynamoDbClient delegate, TableSchemas schemas, Sessions sessions, Counters counters) {
+        this.delegate = delegate;
+        this.schemas = schemas;
+        this.sessions = sessions;
+        this.counters = counters;
+    }
+
+    public PutItemResponse put(PutItemRequest r) {
+        PutItemResponse resp = delegate.putItem(r);
+        recordPut(r.tableName(), r.item());
+        return resp;
+    }
+
+    public UpdateItemResponse update(UpdateItemRequest r) {
+        UpdateItemResponse resp = delegate.updateItem(r);
+        ReturnValue rv = r.returnValues();
+        boolean newImage = rv == ReturnValue.ALL_NEW || rv == ReturnValue.UPDATED_NEW;
+        recordUpdate(r.tableName(), r.key(), newImage && resp.hasAttributes() ? resp.attributes() : null);
+        return resp;
+    }
+
+    public DeleteItemResponse delete(DeleteItemRequest r) {
+        Schema t = schemas.of(r.tableName());
+        if (!t.versioned()) {
+            DeleteItemResponse resp = delegate.deleteItem(r);
+            mark(t, r.key());
+            return resp;
+        }
+        boolean asked = r.returnValues() == ReturnValue.ALL_OLD;
+        DeleteItemResponse resp = delegate.deleteItem(asked ? r : r.toBuilder().returnValues(ReturnValue.ALL_OLD).build());
+        if (resp.hasAttributes() && !resp.attributes().isEmpty()) {
+            long old = t.versionOf(resp.attributes());
+            record(t, r.key(), old > 0 ? old + 1 : DELETED_UNKNOWN);
+        }
+        // The old image was fetched for the session only: the caller gets the response it asked for.
+        return asked ? resp : resp.toBuilder().attributes(null).build();
+    }
+
+    public TransactWriteItemsResponse transactWrite(TransactWriteItemsRequest r) {
+        TransactWriteItemsResponse resp = delegate.transactWriteItems(r);
+        for (TransactWriteItem w : r.transactItems()) {
+            if (w.put() != null) recordPut(w.put().tableName(), w.put().item());
+            else if (w.update() != null) recordUpdate(w.update().tableName(), w.update().key(), null);
+            else if (w.delete() != null) recordUnknownDelete(w.delete().tableName(), w.delete().key());
+        }
+        return resp;
+    }
+
+    public BatchWriteItemResponse batchWrite(BatchWriteItemRequest r) {
+        BatchWriteItemResponse resp = delegate.batchWriteItem(r);
+        for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
+            List<WriteRequest> unprocessed = resp.hasUnprocessedItems() ? resp.unprocessedItems().getOrDefault(e.getKey(), List.of()) : List.of();
+            for (WriteRequest w : e.getValue()) {
+                if (unprocessed.contains(w)) continue;
+                if (w.putRequest() != null) recordPut(e.getKey(), w.putRequest().item());
+                else recordUnknownDelete(e.getKey(), w.deleteRequest().key());
+            }
+        }
+        return resp;
+    }
+
+    private void recordPut(String table, Map<String, AttributeValue> item) {
+        Schema t = schemas.of(table);
+        long v = t.versionOf(item);
+        if (v > 0) record(t, item, v);
+        else mark(t, item);
+    }
+
+    private void recordUpdate(String table, Map<String, AttributeValue> key, Map<String, AttributeValue> newImage) {
+        Schema t = schemas.of(table);
+        if (!t.versioned()) {
+            mark(t, key);
+            return;
+        }
+        long v = t.versionOf(newImage);
+        if (v == 0) v = readBackVersion(t, key);
+        if (v > 0) record(t, key, v);
+        else mark(t, key);
+    }
+
+    private void recordUnknownDelete(String table, Map<String, AttributeValue> key) {
+        Schema t = schemas.of(table);
+        if (t.versioned()) record(t, key, DELETED_UNKNOWN);
+        else mark(t, key);
+    }
+
+    /** The item's version after a write that did not return it: one strong read of the version attribute. */
+    private long readBackVersion(Schema t, Map<String, AttributeValue> key) {
+        counters.readBack("UpdateItem");
+        GetItemResponse got = delegate.getItem(b -> b.tableName(t.table()).key(key).consistentRead(true)
+                .projectionExpression("#v").expressionAttributeNames(Map.of("#v", t.versionAttribute())));
+        return got.hasItem() ? t.versionOf(got.item()) : 0;
+    }
+
+    /** A write whose version the session cannot compare: the key is read strongly from now on. */
+    private void mark(Schema t, Map<String, AttributeValue> keyOrItem) {
+        record(t, keyOrItem, SessionState.WRITTEN_MARKER);
+    }
+
+    private void record(Schema t, Map<String, AttributeValue> keyOrItem, long version) {
+        SessionState s = sessions.current();
+        s.wrote(t.table());
+        Key key = t.keyOf(keyOrItem);
+        if (key != null) s.observeVersion(t.table(), key, version);
+    }
+}
