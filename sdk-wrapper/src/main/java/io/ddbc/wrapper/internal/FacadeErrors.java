@@ -1,0 +1,67 @@
+package io.ddbc.wrapper.internal;
+
+import io.ddbc.api.CancellationReason;
+import io.ddbc.api.ConditionFailedException;
+import io.ddbc.api.DdbcException;
+import io.ddbc.aws.internal.ModelConverter;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * ddbc exceptions as the SDK exceptions DynamoDB would have raised, so code written against
+ * {@code DynamoDbClient} (and the Enhanced Client) sees the same types: the inverse of the aws module's
+ * {@code ErrorMapper}. Stateless.
+ */
+public final class FacadeErrors {
+    private FacadeErrors() {
+    }
+
+    public static DynamoDbException toSdk(DdbcException e) {
+        if (e instanceof ConditionFailedException c) {
+            var b = ConditionalCheckFailedException.builder().message(e.getMessage()).statusCode(400)
+                    .awsErrorDetails(details("ConditionalCheckFailedException", e, 400)).cause(e);
+            c.currentItem().ifPresent(i -> b.item(ModelConverter.toSdk(i)));
+            return (DynamoDbException) b.build();
+        }
+        if (e instanceof io.ddbc.api.TransactionCanceledException t) {
+            List<software.amazon.awssdk.services.dynamodb.model.CancellationReason> reasons = new ArrayList<>();
+            for (CancellationReason r : t.reasons()) {
+                var rb = software.amazon.awssdk.services.dynamodb.model.CancellationReason.builder().code(r.code()).message(r.message().orElse(null));
+                r.item().ifPresent(i -> rb.item(ModelConverter.toSdk(i)));
+                reasons.add(rb.build());
+            }
+            return (DynamoDbException) TransactionCanceledException.builder().message(e.getMessage()).cancellationReasons(reasons).statusCode(400)
+                    .awsErrorDetails(details("TransactionCanceledException", e, 400)).cause(e).build();
+        }
+        if (e instanceof io.ddbc.api.ResourceNotFoundException) {
+            return (DynamoDbException) ResourceNotFoundException.builder().message(e.getMessage()).statusCode(400)
+                    .awsErrorDetails(details("ResourceNotFoundException", e, 400)).cause(e).build();
+        }
+        if (e instanceof io.ddbc.api.ThrottlingException) {
+            return (DynamoDbException) ProvisionedThroughputExceededException.builder().message(e.getMessage()).statusCode(400)
+                    .awsErrorDetails(details("ProvisionedThroughputExceededException", e, 400)).cause(e).build();
+        }
+        if (e instanceof io.ddbc.api.TransactionConflictException) {
+            return (DynamoDbException) TransactionConflictException.builder().message(e.getMessage()).statusCode(400)
+                    .awsErrorDetails(details("TransactionConflictException", e, 400)).cause(e).build();
+        }
+        if (e instanceof io.ddbc.api.BackendUnavailableException) {
+            return (DynamoDbException) InternalServerErrorException.builder().message(e.getMessage()).statusCode(500)
+                    .awsErrorDetails(details("InternalServerError", e, 500)).cause(e).build();
+        }
+        return (DynamoDbException) DynamoDbException.builder().message(e.getMessage()).statusCode(400)
+                .awsErrorDetails(details("ValidationException", e, 400)).cause(e).build();
+    }
+
+    private static AwsErrorDetails details(String code, Exception e, int status) {
+        return AwsErrorDetails.builder().errorCode(code).errorMessage(e.getMessage()).serviceName("DynamoDb").build();
+    }
+}
