@@ -135,7 +135,7 @@ public final class FacadeResponses {
     /** An SDK CreateTable request as a ddbc table spec (on-demand when it names no billing mode and no throughput). */
     public static TableSpec spec(CreateTableRequest r) {
         boolean onDemand = r.billingMode() == BillingMode.PAY_PER_REQUEST || r.provisionedThroughput() == null;
-        TableDescription.Builder d = TableDescription.builder().tableName(r.tableName()).keySchema(r.keySchema())
+        TableDescription.Builder d = TableDescription.builder().tableName(r.tableName()).tableStatus("ACTIVE").keySchema(r.keySchema())
                 .attributeDefinitions(r.attributeDefinitions())
                 .billingModeSummary(BillingModeSummary.builder().billingMode(onDemand ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED).build());
         if (!onDemand) d.provisionedThroughput(throughput(r.provisionedThroughput()));
