@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
@@ -134,8 +135,8 @@ public final class SessionWrites {
     /** The item's version after a write that did not return it: one strong read of the version attribute. */
     private long readBackVersion(Schema t, Map<String, AttributeValue> key) {
         counters.readBack("UpdateItem");
-        GetItemResponse got = delegate.getItem(b -> b.tableName(t.table()).key(key).consistentRead(true)
-                .projectionExpression("#v").expressionAttributeNames(Map.of("#v", t.versionAttribute())));
+        GetItemResponse got = delegate.getItem(GetItemRequest.builder().tableName(t.table()).key(key).consistentRead(true)
+                .projectionExpression("#v").expressionAttributeNames(Map.of("#v", t.versionAttribute())).build());
         return got.hasItem() ? t.versionOf(got.item()) : 0;
     }
 

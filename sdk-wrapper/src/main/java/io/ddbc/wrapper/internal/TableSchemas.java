@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -66,7 +67,7 @@ public final class TableSchemas {
     }
 
     private Schema describe(String table) {
-        TableDescription d = delegate.describeTable(b -> b.tableName(table)).table();
+        TableDescription d = delegate.describeTable(DescribeTableRequest.builder().tableName(table).build()).table();
         String partition = null;
         String sort = null;
         for (KeySchemaElement k : d.keySchema()) {
