@@ -60,8 +60,8 @@ public final class FacadeRequests {
 
     public PutRequest put(PutItemRequest r) {
         legacy("PutItem", r.hasExpected(), "Expected");
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = r.item();
-        return PutRequest.builder(r.tableName(), io.ddbc.api.Item.of(values(item))).condition(r.conditionExpression())
+        io.ddbc.api.Item item = io.ddbc.api.Item.of(values(r.item()));
+        return PutRequest.builder(r.tableName(), item).key(specs.apply(r.tableName()).keyOf(item)).condition(r.conditionExpression())
                 .expressions(expressions(r.expressionAttributeNames(), r.expressionAttributeValues()))
                 .returnValues(returnValues(r.returnValues())).returnItemOnConditionFailure(allOld(r.returnValuesOnConditionCheckFailure()))
                 .build();
@@ -140,7 +140,8 @@ public final class FacadeRequests {
         for (TransactWriteItem w : r.transactItems()) {
             if (w.put() != null) {
                 var p = w.put();
-                b.put(PutRequest.builder(p.tableName(), io.ddbc.api.Item.of(values(p.item()))).condition(p.conditionExpression())
+                io.ddbc.api.Item item = io.ddbc.api.Item.of(values(p.item()));
+                b.put(PutRequest.builder(p.tableName(), item).key(specs.apply(p.tableName()).keyOf(item)).condition(p.conditionExpression())
                         .expressions(expressions(p.expressionAttributeNames(), p.expressionAttributeValues()))
                         .returnItemOnConditionFailure(allOld(p.returnValuesOnConditionCheckFailure())).build());
             } else if (w.update() != null) {
