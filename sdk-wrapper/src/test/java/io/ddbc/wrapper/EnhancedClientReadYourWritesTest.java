@@ -1,10 +1,16 @@
 package io.ddbc.wrapper;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ddbc.api.SessionToken;
+import io.ddbc.embedded.EmbeddedControl;
+import io.ddbc.spi.Backend;
+import io.ddbc.spi.BackendProviders;
+import io.ddbc.spi.DdbcUrl;
+import java.util.Properties;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.params.provider.Arguments;
 import io.ddbc.embedded.EmbeddedBackend;
 import io.ddbc.wrapper.testing.Account;
 import io.ddbc.wrapper.testing.AccountWorkload;
@@ -25,65 +31,82 @@ import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
  * The same Enhanced Client code over a lagging engine: it reads its own writes every time through the
  * wrapper, and observably does not without it (fixed seeds; the seed is in every failure message).
  *
- * <p>The lag comes from {@link LaggingBackend} over the embedded engine. Once the engine models
- * replication lag itself (branch engine-repl), pass its URL with {@code -Dddbc.wrapper.lagUrl=ddbc:embedded:...}
- * to run the wrapper half against it as well.
+ * <p>The lag comes from the embedded engine's own replication ({@code ddbc:embedded:mem?time=virtual&seed=N}:
+ * a lagging follower answers some eventual reads, deterministically by seed; another engine URL with
+ * {@code -Dddbc.wrapper.lagUrl=...}, the seed is appended) and, as a second source, from the test's
+ * {@link LaggingBackend}, which makes the next 0..3 eventual reads of a written key stale.
  */
 class EnhancedClientReadYourWritesTest {
     private static final long[] SEEDS = {1, 42, 20261123};
     private static final WrapperOptions OPTIONS = WrapperOptions.builder().versionAttribute("accounts", "version").build();
 
-    /** A fresh lagging engine as an SDK client. */
-    private static EmbeddedDynamoDbClient laggingSdk(long seed, LaggingBackend[] out) {
-        LaggingBackend lagging = new LaggingBackend(EmbeddedBackend.inMemory(4), seed, 3);
-        if (out != null) out[0] = lagging;
-        return EmbeddedDynamoDbClient.over(lagging);
+    /** Where the lag comes from: the embedded engine's own replication (virtual time, seeded), or the test's simulation. */
+    enum Lag { ENGINE, SIMULATED }
+
+    /** A lagging backend and a count of the stale answers it gave. */
+    record Lagged(Backend backend, LongSupplier staleAnswers) {
     }
 
-    static Stream<Long> seeds() {
-        return java.util.Arrays.stream(SEEDS).boxed();
+    static Lagged lagged(Lag lag, long seed) {
+        if (lag == Lag.SIMULATED) {
+            LaggingBackend b = new LaggingBackend(EmbeddedBackend.inMemory(4), seed, 3);
+            return new Lagged(b, b::staleReads);
+        }
+        DdbcUrl url = DdbcUrl.parse(System.getProperty("ddbc.wrapper.lagUrl", "ddbc:embedded:mem?time=virtual") + "&seed=" + seed);
+        Backend b = BackendProviders.find(url, Lagged.class.getClassLoader()).open(url, new Properties());
+        return new Lagged(b, () -> b.unwrap(EmbeddedControl.class).stats().staleReads());
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void withoutTheWrapperTheSameCodeReadsStaleData(long seed) {
-        LaggingBackend[] lag = new LaggingBackend[1];
-        try (EmbeddedDynamoDbClient sdk = laggingSdk(seed, lag)) {
+    static Stream<Arguments> cases() {
+        List<Arguments> all = new ArrayList<>();
+        for (Lag lag : Lag.values()) for (long seed : SEEDS) all.add(Arguments.of(lag, seed));
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} lag, seed {1}")
+    @MethodSource("cases")
+    void withoutTheWrapperTheSameCodeReadsStaleData(Lag lag, long seed) {
+        Lagged engine = lagged(lag, seed);
+        try (EmbeddedDynamoDbClient sdk = EmbeddedDynamoDbClient.over(engine.backend())) {
             AccountWorkload app = new AccountWorkload(DynamoDbEnhancedClient.builder().dynamoDbClient(sdk).build(), "accounts");
             app.createTable();
             Outcome o = app.run(seed, 400, 8);
-            System.out.println("seed " + seed + " without wrapper: " + o + ", engine stale reads " + lag[0].staleReads());
-            assertTrue(o.staleReads() > 0, "seed " + seed + ": expected stale reads without the wrapper, got " + o);
-            assertTrue(lag[0].staleReads() > 0, "seed " + seed);
+            System.out.println(lag + " seed " + seed + " without wrapper: " + o + ", engine stale answers " + engine.staleAnswers().getAsLong());
+            assertTrue(o.staleReads() > 0, lag + " seed " + seed + ": expected stale reads without the wrapper, got " + o);
+        } finally {
+            engine.backend().close();
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void throughTheWrapperItReadsItsOwnWritesEveryTime(long seed) {
-        LaggingBackend[] lag = new LaggingBackend[1];
+    @ParameterizedTest(name = "{0} lag, seed {1}")
+    @MethodSource("cases")
+    void throughTheWrapperItReadsItsOwnWritesEveryTime(Lag lag, long seed) {
+        Lagged engine = lagged(lag, seed);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         WrapperOptions options = WrapperOptions.builder().versionAttribute("accounts", "version").meterRegistry(registry).build();
-        try (DdbcDynamoDbClient wrapped = DdbcDynamoDbClient.wrap(laggingSdk(seed, lag), options)) {
+        try (DdbcDynamoDbClient wrapped = DdbcDynamoDbClient.wrap(EmbeddedDynamoDbClient.over(engine.backend()), options)) {
             AccountWorkload app = new AccountWorkload(DynamoDbEnhancedClient.builder().dynamoDbClient(wrapped).build(), "accounts");
             app.createTable();
             Outcome o = app.run(seed, 400, 8);
-            System.out.println("seed " + seed + " with wrapper: " + o + ", " + wrapped.stats() + ", engine stale answers " + lag[0].staleReads());
-            assertEquals(0, o.staleReads(), "seed " + seed + ": " + o);
-            assertEquals(0, o.conflicts(), "seed " + seed + ": " + o);
-            assertTrue(o.reads() > 800, "seed " + seed + ": " + o);
+            System.out.println(lag + " seed " + seed + " with wrapper: " + o + ", " + wrapped.stats() + ", engine stale answers "
+                    + engine.staleAnswers().getAsLong());
+            assertEquals(0, o.staleReads(), lag + " seed " + seed + ": " + o);
+            assertEquals(0, o.conflicts(), lag + " seed " + seed + ": " + o);
+            assertTrue(o.reads() > 800, lag + " seed " + seed + ": " + o);
             // The engine did answer stale, and the wrapper caught it: upgrades happened, and are metered.
-            assertTrue(lag[0].staleReads() > 0, "seed " + seed);
-            assertTrue(wrapped.stats().upgrades() > 0, "seed " + seed);
+            assertTrue(engine.staleAnswers().getAsLong() > 0, lag + " seed " + seed);
+            assertTrue(wrapped.stats().upgrades() > 0, lag + " seed " + seed);
             assertEquals(wrapped.stats().upgrades(), registry.find("ddbc.session.upgrades").counters().stream()
-                    .mapToDouble(c -> c.count()).sum(), 0.0, "seed " + seed);
+                    .mapToDouble(c -> c.count()).sum(), 0.0, lag + " seed " + seed);
+        } finally {
+            engine.backend().close();
         }
     }
 
     /** Eventual first: reads of keys written long ago (all replicas caught up) are not upgraded. */
     @Test
     void keysTheSessionDidNotWriteAreReadEventually() {
-        try (DdbcDynamoDbClient wrapped = DdbcDynamoDbClient.wrap(laggingSdk(7, null), OPTIONS)) {
+        try (DdbcDynamoDbClient wrapped = DdbcDynamoDbClient.wrap(EmbeddedDynamoDbClient.over(lagged(Lag.ENGINE, 7).backend()), OPTIONS)) {
             AccountWorkload app = new AccountWorkload(DynamoDbEnhancedClient.builder().dynamoDbClient(wrapped).build(), "accounts");
             app.createTable();
             var table = DynamoDbEnhancedClient.builder().dynamoDbClient(wrapped).build().table("accounts", TableSchema.fromBean(Account.class));
@@ -93,11 +116,11 @@ class EnhancedClientReadYourWritesTest {
     }
 
     /** A token handed from one wrapper (say, one web request) to another carries read-your-writes with it. */
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
-    void aTokenCarriesTheSessionToAnotherWrapper(long seed) {
-        LaggingBackend lagging = new LaggingBackend(EmbeddedBackend.inMemory(4), seed, 3);
-        EmbeddedDynamoDbClient sdk = EmbeddedDynamoDbClient.over(lagging);
+    @ParameterizedTest(name = "{0} lag, seed {1}")
+    @MethodSource("cases")
+    void aTokenCarriesTheSessionToAnotherWrapper(Lag lag, long seed) {
+        Lagged lagging = lagged(lag, seed);
+        EmbeddedDynamoDbClient sdk = EmbeddedDynamoDbClient.over(lagging.backend());
         DdbcDynamoDbClient writer = DdbcDynamoDbClient.wrap(sdk, OPTIONS);
         DdbcDynamoDbClient reader = DdbcDynamoDbClient.wrap(sdk, OPTIONS);
         var writes = DynamoDbEnhancedClient.builder().dynamoDbClient(writer).build().table("accounts", TableSchema.fromBean(Account.class));
@@ -119,22 +142,10 @@ class EnhancedClientReadYourWritesTest {
                 if (got == null || got.getVersion() != 1L) misses.add("a" + i);
             }
         }
-        assertTrue(misses.isEmpty(), "seed " + seed + ": reader missed " + misses);
-        assertTrue(lagging.staleReads() > 0, "seed " + seed + ": the engine never lagged, the test proves nothing");
+        assertTrue(misses.isEmpty(), lag + " seed " + seed + ": reader missed " + misses);
+        assertTrue(lagging.staleAnswers().getAsLong() > 0, lag + " seed " + seed + ": the engine never lagged, the test proves nothing");
+        lagging.backend().close();
     }
 
-    /** Optional: the wrapper over an engine URL that models lag itself (see the class comment). */
-    @Test
-    void overAnEngineUrlWithLagWhenGiven() {
-        String url = System.getProperty("ddbc.wrapper.lagUrl");
-        if (url == null) return;
-        try (DdbcDynamoDbClient wrapped = DdbcDynamoDbClient.wrap(EmbeddedDynamoDbClient.open(url), OPTIONS)) {
-            AccountWorkload app = new AccountWorkload(DynamoDbEnhancedClient.builder().dynamoDbClient(wrapped).build(), "accounts");
-            app.createTable();
-            Outcome o = app.run(42, 400, 8);
-            assertEquals(0, o.staleReads(), url + ": " + o);
-            assertNotNull(wrapped.stats());
-        }
-    }
 
 }

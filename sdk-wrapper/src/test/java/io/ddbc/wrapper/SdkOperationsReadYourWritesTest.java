@@ -3,15 +3,17 @@ package io.ddbc.wrapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ddbc.embedded.EmbeddedBackend;
-import io.ddbc.wrapper.testing.LaggingBackend;
+import io.ddbc.wrapper.EnhancedClientReadYourWritesTest.Lag;
+import io.ddbc.wrapper.EnhancedClientReadYourWritesTest.Lagged;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -82,25 +84,32 @@ class SdkOperationsReadYourWritesTest {
         return item != null && Long.toString(want).equals(item.get("n").n());
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {3, 99})
-    void everyReadShowsTheLastWriteThroughTheWrapper(long seed) {
-        LaggingBackend lagging = new LaggingBackend(EmbeddedBackend.inMemory(2), seed, 3);
-        DdbcDynamoDbClient wrapped = DdbcDynamoDbClient.wrap(EmbeddedDynamoDbClient.over(lagging),
-                WrapperOptions.builder().versionAttribute("versioned", "v").build());
-        int stale = run(wrapped, seed);
-        System.out.println("seed " + seed + " with wrapper: stale " + stale + ", " + wrapped.stats() + ", engine stale answers " + lagging.staleReads());
-        assertEquals(0, stale, "seed " + seed);
-        assertTrue(lagging.staleReads() > 0, "seed " + seed + ": the engine never lagged");
-        assertTrue(wrapped.stats().readBacks() > 0, "seed " + seed + ": updates without returned values were read back");
+    static Stream<Arguments> cases() {
+        return Stream.of(Arguments.of(Lag.ENGINE, 3L), Arguments.of(Lag.ENGINE, 99L), Arguments.of(Lag.SIMULATED, 3L), Arguments.of(Lag.SIMULATED, 99L));
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {3, 99})
-    void withoutTheWrapperSomeReadsAreStale(long seed) {
-        LaggingBackend lagging = new LaggingBackend(EmbeddedBackend.inMemory(2), seed, 3);
-        int stale = run(EmbeddedDynamoDbClient.over(lagging), seed);
-        System.out.println("seed " + seed + " without wrapper: stale " + stale);
-        assertTrue(stale > 0, "seed " + seed);
+    @ParameterizedTest(name = "{0} lag, seed {1}")
+    @MethodSource("cases")
+    void everyReadShowsTheLastWriteThroughTheWrapper(Lag lag, long seed) {
+        Lagged engine = EnhancedClientReadYourWritesTest.lagged(lag, seed);
+        DdbcDynamoDbClient wrapped = DdbcDynamoDbClient.wrap(EmbeddedDynamoDbClient.over(engine.backend()),
+                WrapperOptions.builder().versionAttribute("versioned", "v").build());
+        int stale = run(wrapped, seed);
+        System.out.println(lag + " seed " + seed + " with wrapper: stale " + stale + ", " + wrapped.stats() + ", engine stale answers "
+                + engine.staleAnswers().getAsLong());
+        assertEquals(0, stale, lag + " seed " + seed);
+        assertTrue(engine.staleAnswers().getAsLong() > 0, lag + " seed " + seed + ": the engine never lagged");
+        assertTrue(wrapped.stats().readBacks() > 0, lag + " seed " + seed + ": updates without returned values were read back");
+        engine.backend().close();
+    }
+
+    @ParameterizedTest(name = "{0} lag, seed {1}")
+    @MethodSource("cases")
+    void withoutTheWrapperSomeReadsAreStale(Lag lag, long seed) {
+        Lagged engine = EnhancedClientReadYourWritesTest.lagged(lag, seed);
+        int stale = run(EmbeddedDynamoDbClient.over(engine.backend()), seed);
+        System.out.println(lag + " seed " + seed + " without wrapper: stale " + stale);
+        assertTrue(stale > 0, lag + " seed " + seed);
+        engine.backend().close();
     }
 }
