@@ -41,24 +41,17 @@ public final class FacadeErrors {
             return (DynamoDbException) TransactionCanceledException.builder().message(e.getMessage()).cancellationReasons(reasons).statusCode(400)
                     .awsErrorDetails(details("TransactionCanceledException", e, 400)).cause(e).build();
         }
-        if (e instanceof io.ddbc.api.ResourceNotFoundException) {
-            return (DynamoDbException) ResourceNotFoundException.builder().message(e.getMessage()).statusCode(400)
-                    .awsErrorDetails(details("ResourceNotFoundException", e, 400)).cause(e).build();
-        }
+        if (e instanceof io.ddbc.api.ResourceNotFoundException) return plain(ResourceNotFoundException.builder(), "ResourceNotFoundException", 400, e);
         if (e instanceof io.ddbc.api.ThrottlingException) {
-            return (DynamoDbException) ProvisionedThroughputExceededException.builder().message(e.getMessage()).statusCode(400)
-                    .awsErrorDetails(details("ProvisionedThroughputExceededException", e, 400)).cause(e).build();
+            return plain(ProvisionedThroughputExceededException.builder(), "ProvisionedThroughputExceededException", 400, e);
         }
-        if (e instanceof io.ddbc.api.TransactionConflictException) {
-            return (DynamoDbException) TransactionConflictException.builder().message(e.getMessage()).statusCode(400)
-                    .awsErrorDetails(details("TransactionConflictException", e, 400)).cause(e).build();
-        }
-        if (e instanceof io.ddbc.api.BackendUnavailableException) {
-            return (DynamoDbException) InternalServerErrorException.builder().message(e.getMessage()).statusCode(500)
-                    .awsErrorDetails(details("InternalServerError", e, 500)).cause(e).build();
-        }
-        return (DynamoDbException) DynamoDbException.builder().message(e.getMessage()).statusCode(400)
-                .awsErrorDetails(details("ValidationException", e, 400)).cause(e).build();
+        if (e instanceof io.ddbc.api.TransactionConflictException) return plain(TransactionConflictException.builder(), "TransactionConflictException", 400, e);
+        if (e instanceof io.ddbc.api.BackendUnavailableException) return plain(InternalServerErrorException.builder(), "InternalServerError", 500, e);
+        return plain(DynamoDbException.builder(), "ValidationException", 400, e);
+    }
+
+    private static DynamoDbException plain(DynamoDbException.Builder b, String code, int status, DdbcException e) {
+        return (DynamoDbException) b.message(e.getMessage()).statusCode(status).awsErrorDetails(details(code, e, status)).cause(e).build();
     }
 
     private static AwsErrorDetails details(String code, Exception e, int status) {

@@ -139,19 +139,7 @@ public final class FacadeResponses {
                 .attributeDefinitions(r.attributeDefinitions())
                 .billingModeSummary(BillingModeSummary.builder().billingMode(onDemand ? BillingMode.PAY_PER_REQUEST : BillingMode.PROVISIONED).build());
         if (!onDemand) d.provisionedThroughput(throughput(r.provisionedThroughput()));
-        List<GlobalSecondaryIndexDescription> gsis = new ArrayList<>();
-        for (GlobalSecondaryIndex g : r.globalSecondaryIndexes()) {
-            GlobalSecondaryIndexDescription.Builder gd = GlobalSecondaryIndexDescription.builder().indexName(g.indexName())
-                    .keySchema(g.keySchema()).projection(g.projection());
-            if (!onDemand && g.provisionedThroughput() != null) gd.provisionedThroughput(throughput(g.provisionedThroughput()));
-            gsis.add(gd.build());
-        }
-        List<LocalSecondaryIndexDescription> lsis = new ArrayList<>();
-        for (LocalSecondaryIndex l : r.localSecondaryIndexes()) {
-            lsis.add(LocalSecondaryIndexDescription.builder().indexName(l.indexName()).keySchema(l.keySchema()).projection(l.projection()).build());
-        }
-        if (!gsis.isEmpty()) d.globalSecondaryIndexes(gsis);
-        if (!lsis.isEmpty()) d.localSecondaryIndexes(lsis);
+        indexes(d, onDemand ? r.toBuilder().globalSecondaryIndexes(withoutThroughput(r.globalSecondaryIndexes())).build() : r);
         return TableSpecConverter.fromSdk(d.build()).spec();
     }
 
@@ -164,6 +152,12 @@ public final class FacadeResponses {
                 .tableSizeBytes(t.sizeBytes()).creationDateTime(created)
                 .billingModeSummary(BillingModeSummary.builder().billingMode(c.billingMode() == null ? BillingMode.PROVISIONED : c.billingMode()).build());
         if (c.provisionedThroughput() != null) d.provisionedThroughput(throughput(c.provisionedThroughput()));
+        indexes(d, c);
+        return d.build();
+    }
+
+    /** The request's indexes as the description's (active, with their throughput if they have one). */
+    private static void indexes(TableDescription.Builder d, CreateTableRequest c) {
         List<GlobalSecondaryIndexDescription> gsis = new ArrayList<>();
         for (GlobalSecondaryIndex g : c.globalSecondaryIndexes()) {
             GlobalSecondaryIndexDescription.Builder gd = GlobalSecondaryIndexDescription.builder().indexName(g.indexName())
@@ -177,7 +171,13 @@ public final class FacadeResponses {
         }
         if (!gsis.isEmpty()) d.globalSecondaryIndexes(gsis);
         if (!lsis.isEmpty()) d.localSecondaryIndexes(lsis);
-        return d.build();
+    }
+
+    /** On-demand tables: index throughput given anyway is ignored, as the table's billing decides. */
+    private static List<GlobalSecondaryIndex> withoutThroughput(List<GlobalSecondaryIndex> gsis) {
+        List<GlobalSecondaryIndex> out = new ArrayList<>();
+        for (GlobalSecondaryIndex g : gsis) out.add(g.toBuilder().provisionedThroughput((software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput) null).build());
+        return out;
     }
 
     private static ProvisionedThroughputDescription throughput(software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput p) {
