@@ -7,6 +7,7 @@ import io.ddbc.wrapper.internal.SessionReads;
 import io.ddbc.wrapper.internal.SessionWrites;
 import io.ddbc.wrapper.internal.Sessions;
 import io.ddbc.wrapper.internal.TableSchemas;
+import io.ddbc.wrapper.internal.WrapperCache;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse;
@@ -79,8 +80,9 @@ public final class DdbcDynamoDbClient extends ForwardingDynamoDbClient {
         this.sessions = new Sessions(options.tokenScope(), options.sessionScope());
         this.counters = new Counters(options.meterRegistry().orElse(null));
         TableSchemas schemas = new TableSchemas(delegate, options);
-        this.reads = new SessionReads(delegate, schemas, sessions, counters);
-        this.writes = new SessionWrites(delegate, schemas, sessions, counters);
+        WrapperCache cache = WrapperCache.of(options.cache().orElse(null), options.meterRegistry().orElse(null));
+        this.reads = new SessionReads(delegate, schemas, sessions, counters, cache);
+        this.writes = new SessionWrites(delegate, schemas, sessions, counters, cache);
     }
 
     /** Wraps {@code delegate} with {@code options}. */

@@ -1,5 +1,6 @@
 package io.ddbc.wrapper;
 
+import io.ddbc.core.CacheSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.Optional;
  *         .versionAttribute("orders", "version")      // the @DynamoDbVersionAttribute of the table's bean
  *         .sessionScope(SessionScope.PER_THREAD)
  *         .meterRegistry(registry)
+ *         .cache(CacheSpec.writeThrough().maximumSize(10_000))
  *         .build();
  * }</pre>
  */
@@ -22,8 +24,10 @@ public final class WrapperOptions {
     private final Map<String, String> versionAttributes;
     private final MeterRegistry registry;
     private final String tokenScope;
+    private final CacheSpec cache;
 
     private WrapperOptions(Builder b) {
+        this.cache = b.cache;
         this.sessionScope = b.sessionScope;
         this.versionAttributes = Map.copyOf(b.versionAttributes);
         this.registry = b.registry;
@@ -55,6 +59,11 @@ public final class WrapperOptions {
         return Optional.ofNullable(registry);
     }
 
+    /** The write-through cache settings, if a cache is on. */
+    public Optional<CacheSpec> cache() {
+        return Optional.ofNullable(cache);
+    }
+
     /** The scope written into session tokens; tokens of another scope are refused. */
     public String tokenScope() {
         return tokenScope;
@@ -66,6 +75,7 @@ public final class WrapperOptions {
         private final Map<String, String> versionAttributes = new LinkedHashMap<>();
         private MeterRegistry registry;
         private String tokenScope = "dynamodb";
+        private CacheSpec cache;
 
         private Builder() {
         }
@@ -98,6 +108,15 @@ public final class WrapperOptions {
          */
         public Builder tokenScope(String scope) {
             this.tokenScope = Objects.requireNonNull(scope, "tokenScope");
+            return this;
+        }
+
+        /**
+         * Turns on ddbc-core's write-through item cache ({@link CacheSpec}): writes through the wrapper keep it
+         * current, eventual GetItems without a projection are answered from it when new enough for the session.
+         */
+        public Builder cache(CacheSpec spec) {
+            this.cache = spec;
             return this;
         }
 

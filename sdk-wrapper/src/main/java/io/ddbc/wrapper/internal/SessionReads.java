@@ -41,8 +41,10 @@ public final class SessionReads {
     private final TableSchemas schemas;
     private final Sessions sessions;
     private final Counters counters;
+    private final WrapperCache cache;
 
-    public SessionReads(DynamoDbClient delegate, TableSchemas schemas, Sessions sessions, Counters counters) {
+    public SessionReads(DynamoDbClient delegate, TableSchemas schemas, Sessions sessions, Counters counters, WrapperCache cache) {
+        this.cache = cache;
         this.delegate = delegate;
         this.schemas = schemas;
         this.sessions = sessions;
@@ -52,8 +54,13 @@ public final class SessionReads {
     public GetItemResponse get(GetItemRequest r) {
         Schema t = schemas.of(r.tableName());
         SessionState s = sessions.current();
-        long known = Boolean.TRUE.equals(r.consistentRead()) ? 0 : known(s, t, r.key());
-        GetItemResponse resp;
+        boolean strongAsked = Boolean.TRUE.equals(r.consistentRead());
+        long known = strongAsked ? 0 : known(s, t, r.key());
+        GetItemResponse resp = strongAsked ? null : cache.hit(t, t.keyOf(r.key()), known, r);
+        if (resp != null) {
+            observe(s, t, resp.hasItem() ? resp.item() : Map.of());
+            return resp;
+        }
         if (known == 0) {
             resp = delegate.getItem(r);
         } else if (!t.versioned() || r.projectionExpression() != null) {
@@ -63,6 +70,7 @@ public final class SessionReads {
             if (!resp.hasItem() || t.versionOf(resp.item()) < known) resp = strong(r);
         }
         if (resp.hasItem()) observe(s, t, resp.item());
+        if (r.projectionExpression() == null && cache.enabled()) cache.store(t, t.keyOf(r.key()), resp.hasItem() && !resp.item().isEmpty() ? resp.item() : null);
         return resp;
     }
 

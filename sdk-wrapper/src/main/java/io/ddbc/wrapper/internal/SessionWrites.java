@@ -45,8 +45,10 @@ public final class SessionWrites {
     private final TableSchemas schemas;
     private final Sessions sessions;
     private final Counters counters;
+    private final WrapperCache cache;
 
-    public SessionWrites(DynamoDbClient delegate, TableSchemas schemas, Sessions sessions, Counters counters) {
+    public SessionWrites(DynamoDbClient delegate, TableSchemas schemas, Sessions sessions, Counters counters, WrapperCache cache) {
+        this.cache = cache;
         this.delegate = delegate;
         this.schemas = schemas;
         this.sessions = sessions;
@@ -54,21 +56,36 @@ public final class SessionWrites {
     }
 
     public PutItemResponse put(PutItemRequest r) {
-        PutItemResponse resp = delegate.putItem(r);
+        PutItemResponse resp = invalidatingOnFailure(() -> delegate.putItem(r), r.tableName(), r.item());
         recordPut(r.tableName(), r.item());
         return resp;
     }
 
     public UpdateItemResponse update(UpdateItemRequest r) {
-        UpdateItemResponse resp = delegate.updateItem(r);
+        UpdateItemResponse resp = invalidatingOnFailure(() -> delegate.updateItem(r), r.tableName(), r.key());
         ReturnValue rv = r.returnValues();
         boolean newImage = rv == ReturnValue.ALL_NEW || rv == ReturnValue.UPDATED_NEW;
-        recordUpdate(r.tableName(), r.key(), newImage && resp.hasAttributes() ? resp.attributes() : null);
+        Map<String, AttributeValue> returned = newImage && resp.hasAttributes() ? resp.attributes() : null;
+        Schema t = schemas.of(r.tableName());
+        if (rv == ReturnValue.ALL_NEW && returned != null) cache.store(t, t.keyOf(r.key()), returned);
+        else cache.invalidate(t, t.keyOf(r.key()));
+        recordUpdate(r.tableName(), r.key(), returned);
         return resp;
+    }
+
+    /** A failed write (a false condition, or any other error) leaves the cache not knowing the item. */
+    private <T> T invalidatingOnFailure(java.util.function.Supplier<T> write, String table, Map<String, AttributeValue> keyOrItem) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            if (cache.enabled()) cache.invalidate(schemas.of(table), schemas.of(table).keyOf(keyOrItem));
+            throw e;
+        }
     }
 
     public DeleteItemResponse delete(DeleteItemRequest r) {
         Schema t = schemas.of(r.tableName());
+        cache.invalidate(t, t.keyOf(r.key()));
         if (!t.versioned()) {
             DeleteItemResponse resp = delegate.deleteItem(r);
             mark(t, r.key());
@@ -85,7 +102,13 @@ public final class SessionWrites {
     }
 
     public TransactWriteItemsResponse transactWrite(TransactWriteItemsRequest r) {
-        TransactWriteItemsResponse resp = delegate.transactWriteItems(r);
+        TransactWriteItemsResponse resp;
+        try {
+            resp = delegate.transactWriteItems(r);
+        } finally {
+            // Whatever happened, the cache stops answering for these keys; puts that succeeded re-store below.
+            for (TransactWriteItem w : r.transactItems()) invalidate(w);
+        }
         for (TransactWriteItem w : r.transactItems()) {
             if (w.put() != null) recordPut(w.put().tableName(), w.put().item());
             else if (w.update() != null) recordUpdate(w.update().tableName(), w.update().key(), null);
@@ -94,7 +117,20 @@ public final class SessionWrites {
         return resp;
     }
 
+    private void invalidate(TransactWriteItem w) {
+        if (!cache.enabled()) return;
+        if (w.put() != null) cache.invalidate(schemas.of(w.put().tableName()), schemas.of(w.put().tableName()).keyOf(w.put().item()));
+        else if (w.update() != null) cache.invalidate(schemas.of(w.update().tableName()), schemas.of(w.update().tableName()).keyOf(w.update().key()));
+        else if (w.delete() != null) cache.invalidate(schemas.of(w.delete().tableName()), schemas.of(w.delete().tableName()).keyOf(w.delete().key()));
+    }
+
     public BatchWriteItemResponse batchWrite(BatchWriteItemRequest r) {
+        if (cache.enabled()) {
+            r.requestItems().forEach((table, ws) -> {
+                Schema t = schemas.of(table);
+                for (WriteRequest w : ws) cache.invalidate(t, t.keyOf(w.putRequest() != null ? w.putRequest().item() : w.deleteRequest().key()));
+            });
+        }
         BatchWriteItemResponse resp = delegate.batchWriteItem(r);
         for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
             List<WriteRequest> unprocessed = resp.hasUnprocessedItems() ? resp.unprocessedItems().getOrDefault(e.getKey(), List.of()) : List.of();
@@ -109,6 +145,7 @@ public final class SessionWrites {
 
     private void recordPut(String table, Map<String, AttributeValue> item) {
         Schema t = schemas.of(table);
+        cache.store(t, t.keyOf(item), item);
         long v = t.versionOf(item);
         if (v > 0) record(t, item, v);
         else mark(t, item);

@@ -30,8 +30,13 @@ public final class AccountWorkload {
         table.createTable();
     }
 
-    /** {@code rounds} operations on {@code keys} accounts of one owner, chosen by {@code seed}. */
+    /** {@code rounds} operations on {@code keys} accounts of one owner, chosen by {@code seed}; one in ten closes the account. */
     public Outcome run(long seed, int rounds, int keys) {
+        return run(seed, rounds, keys, true);
+    }
+
+    /** As {@link #run(long, int, int)}, with or without closing accounts. */
+    public Outcome run(long seed, int rounds, int keys, boolean closes) {
         Random random = new Random(seed);
         int writes = 0;
         int reads = 0;
@@ -44,7 +49,7 @@ public final class AccountWorkload {
                 Account current = table.getItem(key);
                 reads++;
                 Long expected;
-                if (current != null && random.nextInt(10) == 0) {
+                if (current != null && random.nextInt(10) == 0 && closes) {
                     table.deleteItem(current);
                     expected = null;
                 } else if (current == null) {
