@@ -51,8 +51,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  *       ExecuteTransaction}, eventual Scan, eventual Query on a global index of a table the session wrote)
  *       passes through unchanged and is counted in {@link #stats()} and the meter {@code ddbc.wrapper.unhonoured}.</li>
  * </ul>
- * Every other request and response field passes through unchanged, and every other operation goes to the
- * delegate as it is. Works under the Enhanced Client, including its {@code VersionedRecordExtension}.
+ * Every other request and response field passes through unchanged (see the module README for the two
+ * exceptions: a versioned DeleteItem asks for ALL_OLD and hides it again; a versioned UpdateItem that returns
+ * no new version costs one strong read-back), and every other operation goes to the delegate as it is.
+ * Optionally ({@link WrapperOptions.Builder#cache}) eventual GetItems are answered from ddbc-core's
+ * write-through cache when it is new enough for the session. Works under the Enhanced Client, including its {@code VersionedRecordExtension}.
  *
  * <pre>{@code
  * DynamoDbClient sdk = DynamoDbClient.create();
