@@ -122,7 +122,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 /**
  * A {@link DynamoDbClient} that forwards every operation, unchanged, to a delegate; subclasses override
  * the operations they specialise. Every request-taking operation of the SDK interface is overridden here
- * (generated from the interface of SDK 2.31.0; {@code ForwardingDynamoDbClientTest} checks that none is
+ * (generated from the interface of SDK 2.31.0; {@code PassThroughTest} checks that none is
  * left to the interface's throwing defaults). The {@code Consumer<Builder>} overloads and paginators are
  * the interface's defaults, which call these methods.
  */
