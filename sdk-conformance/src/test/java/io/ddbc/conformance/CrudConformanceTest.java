@@ -31,6 +31,8 @@ class CrudConformanceTest {
             assertTrue(t.put(v1).returnValues(ReturnValues.ALL_OLD).execute().attributes().isEmpty(), "nothing was there");
             Item v2 = v1.with("a", 2);
             assertEquals(v1, t.put(v2).returnValues(ReturnValues.ALL_OLD).execute().attributes().orElseThrow());
+            // DynamoDB's PutItem knows only NONE and ALL_OLD; ddbc's API also accepts ALL_NEW on a put (the item written).
+            assertEquals(v2, t.put(v2).returnValues(ReturnValues.ALL_NEW).execute().attributes().orElseThrow());
             assertEquals(Item.of("a", 2), t.update(key).expression("SET a = a + :d").value(":d", 5)
                     .returnValues(ReturnValues.UPDATED_OLD).execute().attributes().orElseThrow());
             assertEquals(Item.of("a", 7), t.update(key).expression("SET a = a + :z").value(":z", 0)
@@ -81,20 +83,23 @@ class CrudConformanceTest {
             Table t = f.client().table(f.itemsTable());
             Key key = Key.of("pk", "ux", "sk", 1);
             t.put(Item.builder().put("pk", "ux").put("sk", 1).put("n", 1).put("tags", Set.of("a", "b"))
-                    .put("list", List.of(1)).put("gone", "x").build()).execute();
+                    .put("nums", List.of(1)).put("gone", "x").build()).execute();
             Item after = t.update(key)
-                    .expression("SET n = n + :two, list = list_append(list, :more), fresh = if_not_exists(fresh, :init), #o = :o "
-                            + "REMOVE gone ADD counter :one, tags :c DELETE tags :a")
+                    .expression("SET n = n + :two, nums = list_append(nums, :more), fresh = if_not_exists(fresh, :init), #o = :o "
+                            + "REMOVE gone ADD hits :one, tags :c")
                     .name("#o", "owner")
                     .value(":two", 2).value(":more", List.of(2, 3)).value(":init", "first").value(":o", "me")
-                    .value(":one", 1).value(":c", Set.of("c")).value(":a", Set.of("a"))
+                    .value(":one", 1).value(":c", Set.of("c"))
                     .returnValues(ReturnValues.ALL_NEW).execute().attributes().orElseThrow();
             assertEquals(3, after.getInt("n"));
-            assertEquals(3, after.getList("list").size());
+            assertEquals(3, after.getList("nums").size());
             assertEquals("first", after.getString("fresh"));
             assertEquals("me", after.getString("owner"));
-            assertEquals(1, after.getInt("counter"), "ADD on a missing number starts at 0");
-            assertEquals(Set.of("b", "c"), after.getStringSet("tags"));
+            assertEquals(1, after.getInt("hits"), "ADD on a missing number starts at 0");
+            assertEquals(Set.of("a", "b", "c"), after.getStringSet("tags"));
+            Item removed = t.update(key).expression("DELETE tags :a").value(":a", Set.of("a", "x"))
+                    .returnValues(ReturnValues.UPDATED_NEW).execute().attributes().orElseThrow();
+            assertEquals(Set.of("b", "c"), removed.getStringSet("tags"), "DELETE removes the elements present");
             assertFalse(after.has("gone"));
             Item again = t.update(key).expression("SET fresh = if_not_exists(fresh, :init)").value(":init", "second")
                     .returnValues(ReturnValues.ALL_NEW).execute().attributes().orElseThrow();
