@@ -54,7 +54,7 @@ class CacheConformanceTest {
     void strongReadsRefreshAndFailedConditionsAndDeletesInvalidate(BackendUnderTest backend) {
         try (Fixture f = Fixture.open(backend)) {
             String table = f.plainTable();
-            Table cachedTable = cached(f).table(table);
+            Table cachedTable = cached(f).newSession().table(table);
             Table other = f.client().table(table);
             Key key = Key.of("id", "a");
             cachedTable.put(Item.of("id", "a", "n", 1)).execute();
@@ -73,8 +73,9 @@ class CacheConformanceTest {
             assertEquals(3, afterFailure.item().orElseThrow().getInt("n"));
 
             cachedTable.delete(key).execute();
-            GetResult gone = cachedTable.get(key).consistency(Consistency.EVENTUAL).execute();
-            assertFalse(gone.exists());
+            // SESSION, not EVENTUAL: after the cache drops the entry, an eventual read may meet a lagging replica.
+            GetResult gone = cachedTable.get(key).consistency(Consistency.SESSION).execute();
+            assertFalse(gone.exists(), "the delete dropped the cached item");
         }
     }
 
@@ -84,25 +85,21 @@ class CacheConformanceTest {
             Table t = cached(f).table(f.plainTable());
             t.put(Item.of("id", "a", "n", 1)).execute();
             QueryRequest.Builder q = t.query().keyCondition("id = :id").value(":id", "a").consistency(Consistency.EVENTUAL);
-            Page first = waitForItems(q);
-            assertTrue(f.under.backendServedBy().contains(first.servedBy()), first.servedBy().toString());
+            // Eventual: on lagging replicas the loaded page may not show the put yet; the cache rules hold either way.
+            Page loaded = q.execute();
+            assertTrue(backend.backendServedBy().contains(loaded.servedBy()), loaded.servedBy().toString());
+            assertTrue(loaded.consumedCapacity().readUnits() > 0);
             Page hit = q.execute();
             assertEquals(ServedBy.CACHE, hit.servedBy());
             assertTrue(hit.consumedCapacity().isZero());
-            assertEquals(first.items(), hit.items());
-            t.update(Key.of("id", "a")).expression("SET n = :n").value(":n", 2).execute();
-            assertFalse(q.execute().servedBy() == ServedBy.CACHE, "a write to the partition key drops the cached query");
-        }
-    }
+            assertEquals(loaded.items(), hit.items());
 
-    /** The first eventual query may run before a lagging replica has the item; retry (bounded) until it does. */
-    private static Page waitForItems(QueryRequest.Builder q) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        Page p;
-        do {
-            p = q.execute();
-        } while (p.items().isEmpty() && System.nanoTime() < deadline);
-        assertEquals(1, p.items().size());
-        return p;
+            t.put(Item.of("id", "b", "n", 1)).execute();
+            assertEquals(ServedBy.CACHE, q.execute().servedBy(), "a write to another partition key keeps the cached query");
+            t.update(Key.of("id", "a")).expression("SET n = :n").value(":n", 2).execute();
+            Page reloaded = q.execute();
+            assertTrue(backend.backendServedBy().contains(reloaded.servedBy()), "a write to the partition key drops the cached query");
+            assertTrue(reloaded.consumedCapacity().readUnits() > 0);
+        }
     }
 }

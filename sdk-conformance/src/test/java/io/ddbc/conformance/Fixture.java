@@ -75,9 +75,11 @@ final class Fixture implements AutoCloseable {
                 .build());
     }
 
-    /** id S, with ddbc's managed version attribute {@value #VERSION}. */
+    /** id S, with ddbc's managed version attribute {@value #VERSION}; GSI by_grp (grp S + id S, ALL). */
     String versionedTable() {
-        return create(TableSpec.builder(versioned).partitionKey("id", AttributeValue.Type.S).versionAttribute(VERSION).build());
+        return create(TableSpec.builder(versioned).partitionKey("id", AttributeValue.Type.S).versionAttribute(VERSION)
+                .globalIndex(IndexSpec.global("by_grp").partitionKey("grp", AttributeValue.Type.S).sortKey("id", AttributeValue.Type.S).build())
+                .build());
     }
 
     /** id S only. */
