@@ -98,11 +98,15 @@ final class ReplicaGroup {
     void replicate(LogRecord record) {
         int p = record.partition();
         PartitionLog log = logs[p];
+        if (replicas.length == 1) {
+            replicas[log.leader].apply(record);
+            return;
+        }
+        // Chosen before anything is applied: if a fault has just taken the last follower away, nothing is written.
+        int sync = chooseSyncFollower(p, log.leader);
         Item old = replicas[log.leader].apply(record);
-        if (replicas.length == 1) return;
         long now = cluster.nanoTime();
         long target = log.append(record, now, cluster.replicationLag().sampleNanos(now));
-        int sync = chooseSyncFollower(log.leader);
         catchUp(p, sync, target);
         for (int f = 0; f < replicas.length; f++) {
             if (f != log.leader && f != sync && cluster.topology().reachable(f)) scheduleDelivery(p, f, log.dueAtCursor(f));
@@ -138,7 +142,10 @@ final class ReplicaGroup {
             log.deliveryScheduled[replica] = false;
             if (!cluster.topology().reachable(replica)) return;
             TableReplica r = replicas[replica];
-            if (log.deliverDue(replica, cluster.nanoTime(), r::apply)) scheduleDelivery(partition, replica, log.dueAtCursor(replica));
+            long now = cluster.nanoTime();
+            if (log.deliverDue(replica, now, r::apply)) {
+                scheduleDelivery(partition, replica, Math.max(log.dueAtCursor(replica), now + cluster.deliveryTickNanos()));
+            }
             log.trim();
         } finally {
             locks[partition].unlock();
@@ -166,11 +173,18 @@ final class ReplicaGroup {
         }
     }
 
-    /** A reachable follower chosen at random (there is one: the caller checked the quorum). */
-    private int chooseSyncFollower(int leader) {
+    /**
+     * A reachable follower chosen at random to acknowledge a write.
+     *
+     * @throws BackendUnavailableException if none is left (a fault raced with the caller's quorum check)
+     */
+    private int chooseSyncFollower(int partition, int leader) {
         int[] candidates = new int[replicas.length];
         int n = 0;
         for (int i = 0; i < replicas.length; i++) if (i != leader && cluster.topology().reachable(i)) candidates[n++] = i;
+        if (n == 0) checkAvailable(partition, "a write");
+        if (n == 0) throw new BackendUnavailableException("Cannot serve a write on table '" + table + "', partition " + partitionId(partition)
+                + ": no follower reachable to acknowledge it; retry later");
         return candidates[n == 1 ? 0 : cluster.random().nextInt(n)];
     }
 
@@ -179,7 +193,6 @@ final class ReplicaGroup {
         TableReplica r = replicas[replica];
         logs[partition].forEachUpTo(replica, target, r::apply);
     }
-
 
     /**
      * Chooses the replica for a read. STRONG: the leader (needs a quorum). EVENTUAL: a random reachable
@@ -218,8 +231,9 @@ final class ReplicaGroup {
     /**
      * Promotes the reachable follower with the highest applied position to leader of a partition. It holds
      * every acknowledged write: each was applied on the leader and one follower in log order, and any two
-     * reachable replicas include one of those. Records past its cursor (none in this engine, where a write
-     * is acknowledged before the lock is released) are applied from the log before it takes over.
+     * reachable replicas include one of those. Records past its cursor (none in practice: a write is
+     * acknowledged before its partition lock is released, and this runs under that lock) are applied from the
+     * log before it takes over.
      *
      * @return false if no follower is reachable
      */
