@@ -5,11 +5,13 @@ import io.ddbc.api.BatchGetResult;
 import io.ddbc.api.BatchWriteRequest;
 import io.ddbc.api.BatchWriteResult;
 import io.ddbc.api.CreateTableRequest;
+import io.ddbc.api.DdbcRequest;
 import io.ddbc.api.DeleteRequest;
 import io.ddbc.api.DeleteTableRequest;
 import io.ddbc.api.DescribeTableRequest;
 import io.ddbc.api.GetRequest;
 import io.ddbc.api.GetResult;
+import io.ddbc.api.Key;
 import io.ddbc.api.ListTablesRequest;
 import io.ddbc.api.ListTablesResult;
 import io.ddbc.api.Page;
@@ -25,7 +27,6 @@ import io.ddbc.api.UpdateRequest;
 import io.ddbc.api.ValidationException;
 import io.ddbc.api.WriteResult;
 import io.ddbc.api.DdbcException;
-import io.ddbc.api.Key;
 import io.ddbc.embedded.internal.engine.Engine;
 import io.ddbc.embedded.internal.engine.TableState;
 import io.ddbc.embedded.internal.replication.ReplicationSettings;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The embedded engine as a {@link Backend}: an in-process DynamoDB with DynamoDB's semantics, limits,
@@ -107,37 +109,37 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     @Override
     public GetResult get(GetRequest request) {
         checkOpen();
-        return engine.get(request);
+        return inContext(request, request.tableName(), request.key(), () -> engine.get(request));
     }
 
     @Override
     public WriteResult put(PutRequest request) {
         checkOpen();
-        return engine.put(request);
+        return inContext(request, request.tableName(), null, () -> engine.put(request));
     }
 
     @Override
     public WriteResult update(UpdateRequest request) {
         checkOpen();
-        return engine.update(request);
+        return inContext(request, request.tableName(), request.key(), () -> engine.update(request));
     }
 
     @Override
     public WriteResult delete(DeleteRequest request) {
         checkOpen();
-        return engine.delete(request);
+        return inContext(request, request.tableName(), request.key(), () -> engine.delete(request));
     }
 
     @Override
     public Page query(QueryRequest request) {
         checkOpen();
-        return engine.query(request);
+        return inContext(request, request.tableName(), null, () -> engine.query(request));
     }
 
     @Override
     public Page scan(ScanRequest request) {
         checkOpen();
-        return engine.scan(request);
+        return inContext(request, request.tableName(), null, () -> engine.scan(request));
     }
 
     @Override
@@ -186,6 +188,22 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     public ListTablesResult listTables(ListTablesRequest request) {
         checkOpen();
         return engine.listTables(request);
+    }
+
+    /**
+     * Runs a single-table operation so that a validation error names the table (and key) at fault, as
+     * the project's errors do and as the AWS adapter's do: the engine's expression and item checks
+     * word the rule in DynamoDB's terms but do not know which request they were checking.
+     */
+    private static <R> R inContext(DdbcRequest<?> request, String table, Key key, Supplier<R> call) {
+        try {
+            return call.get();
+        } catch (ValidationException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains(table)) throw e;
+            throw new ValidationException(message + " (" + request.operation() + " on table '" + table + "'"
+                    + (key == null ? "" : ", key " + key) + ")", e);
+        }
     }
 
     @Override

@@ -32,8 +32,11 @@ class PutItemTest {
     }
 
     @Test
-    void onlyNoneAndAllOldAreAccepted() {
-        for (ReturnValues rv : new ReturnValues[] {ReturnValues.ALL_NEW, ReturnValues.UPDATED_OLD, ReturnValues.UPDATED_NEW}) {
+    void updatedImagesAreRejectedAndAllNewIsTheItemWritten() {
+        Item written = Item.of("id", "new", "v", 2);
+        assertEquals(written, b.put(PutRequest.builder(Fixture.SIMPLE, written).returnValues(ReturnValues.ALL_NEW).build())
+                .attributes().orElseThrow(), "ddbc's ALL_NEW on a put (DynamoDB itself has only NONE and ALL_OLD)");
+        for (ReturnValues rv : new ReturnValues[] {ReturnValues.UPDATED_OLD, ReturnValues.UPDATED_NEW}) {
             Fixture.invalid("ReturnValues can only be ALL_OLD or NONE",
                     () -> b.put(PutRequest.builder(Fixture.SIMPLE, Item.of("id", "a")).returnValues(rv).build()));
         }

@@ -103,10 +103,10 @@ class ClientOperationsTest {
         try (EmbeddedFixture f = new EmbeddedFixture()) {
             Table t = f.client().table(EmbeddedFixture.COUNTERS);
             t.put(Item.of("id", "a", "n", 7, "m", 8)).execute();
-            GetResult r = t.get(Key.of("id", "a")).projection("n").execute();
+            GetResult r = t.get(Key.of("id", "a")).projection("n").consistency(Consistency.STRONG).execute();
             assertEquals(Item.of("n", 7), r.item().orElseThrow());
             assertEquals(1, r.version().getAsLong());
-            GetResult withVersion = t.get(Key.of("id", "a")).projection("n, #v").name("#v", "version").execute();
+            GetResult withVersion = t.get(Key.of("id", "a")).projection("n, #v").name("#v", "version").consistency(Consistency.STRONG).execute();
             assertEquals(Item.of("n", 7, "version", 1), withVersion.item().orElseThrow());
         }
     }

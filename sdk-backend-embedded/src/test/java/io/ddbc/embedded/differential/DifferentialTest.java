@@ -447,7 +447,7 @@ class DifferentialTest {
             case 1: return requestPair(PutRequest.builder(ORDERS, Item.of("pk", "p0")).build());
             case 2: return requestPair(UpdateRequest.builder(USERS, Key.of("id", "u1")).expression("SET id = :x").value(":x", "y").build());
             case 3: return requestPair(GetRequest.builder("nosuch", Key.of("id", "a")).build());
-            case 4: return requestPair(PutRequest.builder(USERS, Item.of("id", "u1")).returnValues(ReturnValues.ALL_NEW).build());
+            case 4: return requestPair(PutRequest.builder(USERS, Item.of("id", "u1")).returnValues(ReturnValues.UPDATED_NEW).build());
             case 5: return requestPair(UpdateRequest.builder(USERS, Key.of("id", "u1")).expression("SET v = :x").value(":x", 1).value(":unused", 2).build());
             case 6: return requestPair(PutRequest.builder(ORDERS, Item.of("pk", "p1", "sk", 1, "g", 7)).build());
             case 7: return requestPair(TransactWriteRequest.builder().put(USERS, Item.of("id", "u1"))

@@ -18,13 +18,14 @@ import java.time.Duration;
 /**
  * Query and Scan pages with consistency routing, sessions and the query cache.
  *
- * <p>SESSION: on a backend with positions, an eventual read carrying the session's positions. Without
+ * <p>SESSION: on a global secondary index of a versioned table, on every backend (an index is maintained
+ * asynchronously, so replica positions say nothing about it), eventual reads repeated with backoff for up
+ * to {@link #INDEX_WAIT} until no item is older than the session knows, then {@link StaleReadException}
+ * (an item the session wrote that the index does not show at all cannot be detected this way).
+ * Otherwise, on a backend with positions, an eventual read carrying the session's positions. Without
  * positions (AWS): on the base table, a strong read if the session wrote to the table (a resumed or
- * merged token counts as having written every table), else eventual; on a global secondary index of a
- * versioned table, eventual reads repeated with backoff for up to {@link #INDEX_WAIT} until no item is
- * older than the session knows, then {@link StaleReadException} (an item the session wrote that the
- * index does not show at all cannot be detected this way); on an index of an unversioned table,
- * eventual. The query cache serves EVENTUAL queries only.
+ * merged token counts as having written every table), else eventual; on an index of an unversioned
+ * table, eventual. The query cache serves EVENTUAL queries only.
  */
 final class QueryPath {
     static final Duration INDEX_WAIT = Duration.ofSeconds(2);
@@ -42,8 +43,11 @@ final class QueryPath {
         Page page;
         if (level == Consistency.Level.STRONG) page = send(q, Consistency.STRONG, Positions.NONE);
         else if (level != Consistency.Level.SESSION) page = eventual(q, t);
+        // A global index is maintained asynchronously on every backend (the engine's too): replica positions
+        // say nothing about it, so a session waits for the versions it knows, with or without positions.
+        else if (isGlobalIndex(t, q) && t.versioned()) page = waitForIndex(q, t, s);
         else if (engine.positions()) page = send(q, Consistency.EVENTUAL, s.token().positions());
-        else if (isGlobalIndex(t, q)) page = t.versioned() ? waitForIndex(q, t, s) : send(q, Consistency.EVENTUAL, Positions.NONE);
+        else if (isGlobalIndex(t, q)) page = send(q, Consistency.EVENTUAL, Positions.NONE);
         else page = send(q, s.mayHaveWritten(q.tableName()) ? Consistency.STRONG : Consistency.EVENTUAL, Positions.NONE);
         observe(s, t, page);
         return page;

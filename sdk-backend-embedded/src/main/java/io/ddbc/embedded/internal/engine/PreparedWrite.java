@@ -70,7 +70,9 @@ final class PreparedWrite {
     }
 
     static PreparedWrite put(TableState t, PutRequest r) {
-        checkPutDeleteReturnValues(r.returnValues());
+        // DynamoDB's PutItem knows NONE and ALL_OLD; ddbc's API also accepts ALL_NEW on a put and answers
+        // with the item written (ReturnValues Javadoc), as the AWS adapter does.
+        if (r.returnValues() != ReturnValues.ALL_NEW) checkPutDeleteReturnValues(r.returnValues());
         Key key = t.spec().keyOf(r.item());
         ItemRules.check(t, ItemKey.of(key), r.item());
         CompiledCondition c = compileCondition(r.condition(), r.expressions());

@@ -1,0 +1,97 @@
+package io.ddbc.conformance;
+
+import io.ddbc.api.Positions;
+import io.ddbc.api.ServedBy;
+import io.ddbc.aws.testing.DynamoDbLocalServer;
+import io.ddbc.spi.Backend;
+import io.ddbc.spi.BackendProviders;
+import io.ddbc.spi.DdbcUrl;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A backend the conformance suite holds to the contract, opened from its ddbc URL through
+ * {@code ServiceLoader} exactly as an application would. Every {@link ConformanceTest} runs once per
+ * constant.
+ *
+ * <p>Which backends run: {@code -Dddbc.conformance.backends=embedded,aws} (default both). The embedded
+ * URL: {@code -Dddbc.conformance.embedded.url} (default {@code ddbc:embedded:mem}, the engine's default
+ * replication settings), e.g. {@code ddbc:embedded:mem?replicas=3&lag=5ms} to run the suite on lagging
+ * replicas. AWS is DynamoDB Local, started once per JVM on 127.0.0.1.
+ *
+ * <p>What legitimately differs between the two is stated here, once, so tests assert it explicitly:
+ * where reads are served ({@link #backendServedBy()}) and whether results carry positions.
+ */
+public enum BackendUnderTest {
+    /** The in-process engine (replicas per its default settings). */
+    EMBEDDED {
+        @Override
+        String url() {
+            return System.getProperty("ddbc.conformance.embedded.url", "ddbc:embedded:mem");
+        }
+
+        @Override
+        Set<ServedBy> backendServedBy() {
+            return Set.of(ServedBy.LEADER, ServedBy.FOLLOWER);
+        }
+
+        @Override
+        boolean hasPositions() {
+            return true;
+        }
+    },
+    /** AWS SDK v2 adapter against DynamoDB Local (shared per JVM, so table names are unique). */
+    AWS {
+        @Override
+        String url() {
+            return "ddbc:aws:?endpoint=" + DynamoDbLocalServer.shared().endpoint() + "&region=us-east-1&maxConnections=16";
+        }
+
+        @Override
+        Set<ServedBy> backendServedBy() {
+            return Set.of(ServedBy.BACKEND);
+        }
+
+        @Override
+        boolean hasPositions() {
+            return false;
+        }
+    };
+
+    /** The ddbc URL this backend is opened from. */
+    abstract String url();
+
+    /**
+     * What a read that did not hit the cache reports: the engine names the replica (leader or a
+     * follower); DynamoDB cannot say, so the adapter reports {@link ServedBy#BACKEND}.
+     */
+    abstract Set<ServedBy> backendServedBy();
+
+    /**
+     * Whether results carry replica {@link Positions}: the engine's one global counter does; DynamoDB has
+     * none ({@link Positions#NONE}), which is why the core's AWS session path compares item versions.
+     */
+    abstract boolean hasPositions();
+
+    /** Opens a fresh backend from {@link #url()}; the caller closes it. */
+    Backend open() {
+        DdbcUrl url = DdbcUrl.parse(url());
+        return BackendProviders.find(url, BackendUnderTest.class.getClassLoader()).open(url, new Properties());
+    }
+
+    /** The backends selected by {@code -Dddbc.conformance.backends} (the {@link ConformanceTest} source). */
+    static Stream<BackendUnderTest> all() {
+        String selected = System.getProperty("ddbc.conformance.backends", "embedded,aws");
+        List<String> names = Arrays.stream(selected.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
+        return Arrays.stream(values()).filter(b -> names.contains(b.name()));
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
