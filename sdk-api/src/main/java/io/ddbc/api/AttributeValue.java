@@ -176,6 +176,10 @@ public final class AttributeValue {
         List<AttributeValue> elements = new ArrayList<>(values.size());
         for (Object v : values) {
             requireArg(v, "NS element");
+            if (!(v instanceof String) && !(v instanceof Number)) {
+                // A ClassCastException here would escape the DdbcException hierarchy.
+                throw new ValidationException("An NS set holds only numbers; found " + typeName(v));
+            }
             elements.add(v instanceof String ? n((String) v) : numberOf((Number) v));
         }
         return set(Type.NS, elements);

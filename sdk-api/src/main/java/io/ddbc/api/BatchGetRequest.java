@@ -3,6 +3,7 @@ package io.ddbc.api;
 import io.ddbc.spi.Backend;
 import io.ddbc.spi.RequestExecutor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -132,7 +133,7 @@ public final class BatchGetRequest implements DdbcRequest<BatchGetResult> {
 
         /** Adds keys to read from a table. */
         public Builder add(String tableName, Key... tableKeys) {
-            return add(tableName, List.of(tableKeys));
+            return add(tableName, Arrays.asList(tableKeys)); // not List.of: a null key must reach the check
         }
 
         /** The consistency for every table without its own. */

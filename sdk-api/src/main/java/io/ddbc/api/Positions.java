@@ -93,14 +93,20 @@ public final class Positions {
         return byPartition.isEmpty() && floor < 0;
     }
 
-    /** Per partition, the larger of the two positions; the larger floor. Entries of {@code other} become the newest. */
+    /**
+     * Per partition, the larger of the two requirements (a partition listed on one side only also meets the
+     * other side's floor); the larger floor. Entries of {@code other} become the newest.
+     */
     public Positions merge(Positions other) {
         if (other.isEmpty()) return this;
         if (isEmpty()) return other;
-        Map<Long, Long> m = new LinkedHashMap<>(byPartition);
+        // An entry listed on one side only must also meet the other side's floor, which is that
+        // side's requirement for every partition it does not list; otherwise merging would lower it.
+        Map<Long, Long> m = new LinkedHashMap<>();
+        byPartition.forEach((k, v) -> m.put(k, other.byPartition.containsKey(k) ? v : Math.max(v, other.floor)));
         other.byPartition.forEach((k, v) -> {
             Long old = m.remove(k);
-            m.put(k, old == null ? v : Math.max(old, v));
+            m.put(k, old == null ? Math.max(v, floor) : Math.max(old, v));
         });
         return new Positions(Collections.unmodifiableMap(m), Math.max(floor, other.floor));
     }

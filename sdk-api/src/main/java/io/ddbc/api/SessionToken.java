@@ -45,6 +45,8 @@ public final class SessionToken {
     static final int BUCKETS = 32;
     private static final String PREFIX = "v" + FORMAT_VERSION + ".";
     private static final int SIGNATURE_BYTES = 16;
+    /** Longest scope or region, in UTF-8 bytes (see {@link #checkLabel}). */
+    static final int MAX_LABEL_BYTES = 128;
 
     private final String scope;
     private final String region;
@@ -72,8 +74,22 @@ public final class SessionToken {
      * @param region the region the session was made in, or null
      */
     public static SessionToken empty(String scope, String region) {
-        return new SessionToken(Objects.requireNonNull(scope, "scope"), region, Positions.NONE,
-                Collections.emptyMap(), new long[BUCKETS], null);
+        checkLabel(Objects.requireNonNull(scope, "scope"), "scope");
+        if (region != null) checkLabel(region, "region");
+        return new SessionToken(scope, region, Positions.NONE, Collections.emptyMap(), new long[BUCKETS], null);
+    }
+
+    /**
+     * Scope and region are never folded, so their length is capped: with all 32 buckets at the largest
+     * version and a signature the rest of the token takes under 400 bytes, and two labels of this size
+     * keep the whole within {@value #MAX_SERIALIZED_LENGTH} characters.
+     */
+    private static void checkLabel(String label, String what) {
+        int bytes = label.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_LABEL_BYTES) {
+            throw new SessionTokenException("Session token " + what + " is " + bytes + " bytes; at most " + MAX_LABEL_BYTES
+                    + " fit a bounded token");
+        }
     }
 
     /** The backend this token belongs to. */
@@ -107,8 +123,15 @@ public final class SessionToken {
         return exact != null ? exact : buckets[bucket(h)];
     }
 
-    /** This token with the session's knowledge of an item's version raised to at least {@code version}. */
+    /**
+     * This token with the session's knowledge of an item's version raised to at least {@code version}.
+     *
+     * @throws ValidationException if {@code version} is negative
+     */
     public SessionToken withVersion(String tableName, Key key, long version) {
+        if (version < 0) {
+            throw new ValidationException("Item version must be >= 0, got " + version + " (table '" + tableName + "', key " + key + ")");
+        }
         long h = keyHash(tableName, key);
         Map<Long, Long> m = new LinkedHashMap<>(versions);
         Long old = m.remove(h);
@@ -131,10 +154,13 @@ public final class SessionToken {
         if (!scope.equals(other.scope)) {
             throw new SessionTokenException("Cannot merge session tokens of different backends: '" + scope + "' and '" + other.scope + "'");
         }
-        Map<Long, Long> m = new LinkedHashMap<>(versions);
+        // A key exact on one side only may sit folded in the other side's bucket with a higher version;
+        // the bucket is that side's (upper-bound) knowledge of the key, so the merged entry must meet it.
+        Map<Long, Long> m = new LinkedHashMap<>();
+        versions.forEach((k, v) -> m.put(k, other.versions.containsKey(k) ? v : Math.max(v, other.buckets[bucket(k)])));
         other.versions.forEach((k, v) -> {
             Long old = m.remove(k);
-            m.put(k, old == null ? v : Math.max(old, v));
+            m.put(k, old == null ? Math.max(v, buckets[bucket(k)]) : Math.max(old, v));
         });
         long[] b = buckets.clone();
         for (int i = 0; i < BUCKETS; i++) b[i] = Math.max(b[i], other.buckets[i]);
@@ -159,7 +185,8 @@ public final class SessionToken {
         }
         SessionToken c = new SessionToken(t.scope, t.region, p, Collections.unmodifiableMap(v), b, null);
         // Long scope/region names or huge numbers could still overflow: fold further until it fits.
-        while (c.serialize().length() > MAX_SERIALIZED_LENGTH && (!c.versions.isEmpty() || !c.positions.asHashedMap().isEmpty())) {
+        // The bound is checked as if signed, so that sign() never pushes a compacted token over it.
+        while (c.signedLength() > MAX_SERIALIZED_LENGTH && (!c.versions.isEmpty() || !c.positions.asHashedMap().isEmpty())) {
             Positions fewer = c.positions.capped(Math.max(0, c.positions.asHashedMap().size() - 1));
             Map<Long, Long> vv = new LinkedHashMap<>(c.versions);
             long[] bb = c.buckets.clone();
@@ -179,6 +206,12 @@ public final class SessionToken {
     /** The token as a compact URL-safe string, at most {@value #MAX_SERIALIZED_LENGTH} characters. */
     public String serialize() {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(encode(true));
+    }
+
+    /** Length of {@link #serialize()} once this token is signed. */
+    private int signedLength() {
+        int bytes = encode(false).length + SIGNATURE_BYTES;
+        return PREFIX.length() + (bytes * 4 + 2) / 3;
     }
 
     private byte[] encode(boolean withSignature) {
@@ -370,7 +403,11 @@ public final class SessionToken {
         for (int shift = 0; shift < 64; shift += 7) {
             byte b = in.get();
             result |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) return result;
+            if ((b & 0x80) == 0) {
+                // Every number the token holds is non-negative; a set sign bit means a forged or corrupt token.
+                if (result < 0) throw new SessionTokenException("Session token holds a malformed number");
+                return result;
+            }
         }
         throw new SessionTokenException("Session token holds a malformed number");
     }

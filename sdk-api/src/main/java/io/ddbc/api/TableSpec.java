@@ -1,8 +1,10 @@
 package io.ddbc.api;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -276,11 +278,15 @@ public final class TableSpec {
             Set<String> indexNames = new HashSet<>();
             List<IndexSpec> all = new ArrayList<>(globalIndexes);
             all.addAll(localIndexes);
+            // Like DynamoDB's AttributeDefinitions: one type per key attribute across the table and all indexes.
+            Map<String, KeyAttribute> declared = new HashMap<>();
+            declared.put(partitionKey.name(), partitionKey);
+            if (sortKey != null) declared.put(sortKey.name(), sortKey);
             for (IndexSpec i : all) {
                 if (!indexNames.add(i.name())) {
                     throw new ValidationException("Table '" + name + "' declares index '" + i.name() + "' twice");
                 }
-                checkIndexKeyTypes(i);
+                checkIndexKeyTypes(i, declared);
             }
             if (versionAttribute != null && (versionAttribute.equals(partitionKey.name())
                     || (sortKey != null && versionAttribute.equals(sortKey.name())))) {
@@ -291,19 +297,15 @@ public final class TableSpec {
         }
 
         /** An attribute used as a key in several places must have one type everywhere. */
-        private void checkIndexKeyTypes(IndexSpec index) {
-            List<KeyAttribute> declared = new ArrayList<>();
-            declared.add(partitionKey);
-            if (sortKey != null) declared.add(sortKey);
+        private void checkIndexKeyTypes(IndexSpec index, Map<String, KeyAttribute> declared) {
             List<KeyAttribute> indexKeys = new ArrayList<>();
             if (index.partitionKey() != null) indexKeys.add(index.partitionKey());
             index.sortKey().ifPresent(indexKeys::add);
             for (KeyAttribute k : indexKeys) {
-                for (KeyAttribute d : declared) {
-                    if (d.name().equals(k.name()) && d.type() != k.type()) {
-                        throw new ValidationException("Attribute '" + k.name() + "' is declared as " + d.type() + " and as "
-                                + k.type() + " in index '" + index.name() + "' of table '" + name + "'");
-                    }
+                KeyAttribute d = declared.putIfAbsent(k.name(), k);
+                if (d != null && d.type() != k.type()) {
+                    throw new ValidationException("Attribute '" + k.name() + "' is declared as " + d.type() + " and as "
+                            + k.type() + " in index '" + index.name() + "' of table '" + name + "'");
                 }
             }
         }

@@ -65,7 +65,8 @@ public record UrlParameter(String name, Type type, String defaultValue, String d
                     break;
                 case DURATION: parseDuration(value); break;
                 case ENUM:
-                    if (!choices.contains(value.toUpperCase(Locale.ROOT))) {
+                    // Choices match in any case, whatever case they were declared in.
+                    if (choices.stream().noneMatch(value::equalsIgnoreCase)) {
                         throw new DdbcConfigException("URL parameter '" + name + "' = '" + value + "' is not one of " + choices);
                     }
                     break;

@@ -3,7 +3,15 @@ package io.ddbc.embedded.internal.expr;
 import io.ddbc.api.Item;
 import java.util.Set;
 
-/** A compiled condition or filter expression. Immutable and thread-safe. */
+/**
+ * A compiled condition or filter expression. Immutable and thread-safe: compile once, test any number
+ * of items from any thread.
+ *
+ * <pre>{@code
+ * CompiledCondition c = ExpressionCompiler.condition("ConditionExpression", "attribute_not_exists(pk)", placeholders);
+ * if (!c.test(current)) throw new ConditionFailedException(...);
+ * }</pre>
+ */
 public interface CompiledCondition {
 
     /** Whether the condition holds for the item ({@link Item#empty()} when the item does not exist). */

@@ -9,6 +9,13 @@ import io.ddbc.api.ValidationException;
  *
  * <p>Errors are {@link ValidationException}s worded like DynamoDB's, naming the offending token,
  * e.g. {@code Invalid ConditionExpression: Syntax error; token: "AND", near: "a AND AND"}.
+ *
+ * <pre>{@code
+ * Placeholders p = new Placeholders(Expressions.builder().name("#s", "status").value(":a", "active").build());
+ * CompiledCondition active = ExpressionCompiler.condition("ConditionExpression", "#s = :a", p);
+ * p.checkAllUsed();
+ * boolean ok = active.test(item);
+ * }</pre>
  */
 public final class ExpressionCompiler {
     private ExpressionCompiler() {
@@ -16,21 +23,22 @@ public final class ExpressionCompiler {
 
     /** A ConditionExpression or FilterExpression ({@code kind} is used in messages: "ConditionExpression", "FilterExpression"). */
     public static CompiledCondition condition(String kind, String text, Placeholders placeholders) {
-        throw new IllegalStateException("expression engine not merged yet");
+        ConditionParser parser = new ConditionParser(kind, text, placeholders);
+        return new ConditionImpl(parser.parse(), parser.topLevel);
     }
 
     /** An UpdateExpression. */
     public static CompiledUpdate update(String text, Placeholders placeholders) {
-        throw new IllegalStateException("expression engine not merged yet");
+        return new UpdateImpl(new UpdateParser(text, placeholders).parse());
     }
 
     /** A ProjectionExpression. */
     public static CompiledProjection projection(String text, Placeholders placeholders) {
-        throw new IllegalStateException("expression engine not merged yet");
+        return new ProjectionImpl(new ProjectionParser(text, placeholders).parse());
     }
 
     /** A KeyConditionExpression. */
     public static CompiledKeyCondition keyCondition(String text, Placeholders placeholders) {
-        throw new IllegalStateException("expression engine not merged yet");
+        return KeyConditionCompiler.compile(text, placeholders);
     }
 }

@@ -2,12 +2,21 @@ package io.ddbc.embedded.internal.expr;
 
 import io.ddbc.api.AttributeValue;
 import io.ddbc.api.Expressions;
+import io.ddbc.api.ValidationException;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 
 /**
  * The {@code #name} and {@code :value} placeholders of one request, recording which ones its
  * expressions use. Not thread-safe: one per request.
+ *
+ * <pre>{@code
+ * Placeholders p = new Placeholders(request.expressions());
+ * CompiledCondition c = ExpressionCompiler.condition("ConditionExpression", "#s = :v", p);
+ * p.checkAllUsed();   // after every expression of the request is compiled
+ * }</pre>
  */
 public final class Placeholders {
     private final Expressions expressions;
@@ -21,12 +30,40 @@ public final class Placeholders {
 
     /** The attribute name of {@code #placeholder}; records it as used. */
     public String name(String placeholder) {
-        throw new IllegalStateException("expression engine not merged yet");
+        String name = findName(placeholder);
+        if (name == null) throw new ValidationException(undefinedName(placeholder));
+        return name;
     }
 
     /** The value of {@code :placeholder}; records it as used. */
     public AttributeValue value(String placeholder) {
-        throw new IllegalStateException("expression engine not merged yet");
+        AttributeValue value = findValue(placeholder);
+        if (value == null) throw new ValidationException(undefinedValue(placeholder));
+        return value;
+    }
+
+    /** The attribute name of {@code #placeholder}, recorded as used, or null if it is not defined. */
+    String findName(String placeholder) {
+        return find(expressions.names(), usedNames, placeholder);
+    }
+
+    /** The value of {@code :placeholder}, recorded as used, or null if it is not defined. */
+    AttributeValue findValue(String placeholder) {
+        return find(expressions.values(), usedValues, placeholder);
+    }
+
+    static String undefinedName(String placeholder) {
+        return "An expression attribute name used in the document path is not defined; attribute name: " + placeholder;
+    }
+
+    static String undefinedValue(String placeholder) {
+        return "An expression attribute value used in expression is not defined; attribute value: " + placeholder;
+    }
+
+    private static <T> T find(Map<String, T> defined, Set<String> used, String placeholder) {
+        T found = defined.get(placeholder);
+        if (found != null) used.add(placeholder);
+        return found;
     }
 
     /**
@@ -34,7 +71,22 @@ public final class Placeholders {
      * ("Value provided in ExpressionAttributeValues unused in expressions: keys: {:x}").
      */
     public void checkAllUsed() {
-        throw new IllegalStateException("expression engine not merged yet");
+        checkUsed("ExpressionAttributeNames", expressions.names().keySet(), usedNames);
+        checkUsed("ExpressionAttributeValues", expressions.values().keySet(), usedValues);
+    }
+
+    private static void checkUsed(String what, Set<String> provided, Set<String> used) {
+        StringJoiner unused = new StringJoiner(", ", "{", "}");
+        boolean any = false;
+        for (String key : provided) {
+            if (!used.contains(key)) {
+                unused.add(key);
+                any = true;
+            }
+        }
+        if (any) {
+            throw new ValidationException("Value provided in " + what + " unused in expressions: keys: " + unused);
+        }
     }
 
     Expressions expressions() {

@@ -1,0 +1,68 @@
+package io.ddbc.aws;
+
+import io.ddbc.aws.internal.ClientFactory;
+import io.ddbc.spi.Backend;
+import io.ddbc.spi.BackendProvider;
+import io.ddbc.spi.DdbcUrl;
+import io.ddbc.spi.UrlParameter;
+import java.util.List;
+import java.util.Properties;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Opens {@link AwsBackend}s for {@code ddbc:aws:} URLs; registered for {@link java.util.ServiceLoader},
+ * so having {@code ddbc-backend-aws} on the classpath is all it takes.
+ *
+ * <pre>{@code
+ * ddbc:aws://eu-west-1                                            // region; default credentials chain
+ * ddbc:aws://eu-west-1?profile=prod&maxConnections=200&apiCallTimeout=5s
+ * ddbc:aws:?endpoint=http://127.0.0.1:8000&region=us-east-1       // DynamoDB Local
+ * }</pre>
+ *
+ * <table>
+ *   <caption>URL parameters</caption>
+ *   <tr><td>region</td><td>AWS region (or {@code ddbc:aws://REGION}); default: the SDK's region chain, or
+ *       {@code us-east-1} when an endpoint is given</td></tr>
+ *   <tr><td>endpoint</td><td>endpoint URL, e.g. DynamoDB Local's</td></tr>
+ *   <tr><td>profile</td><td>credentials profile</td></tr>
+ *   <tr><td>connectTimeout, socketTimeout</td><td>HTTP timeouts (default 2s, 30s)</td></tr>
+ *   <tr><td>apiCallTimeout, apiCallAttemptTimeout</td><td>SDK call and attempt limits (default none)</td></tr>
+ *   <tr><td>maxConnections</td><td>connection pool size of the Apache HTTP client (default 50)</td></tr>
+ *   <tr><td>sdkMaxAttempts</td><td>SDK attempts for transport errors and 5xx (default 3); throttling is
+ *       left to ddbc's RetryPolicy</td></tr>
+ * </table>
+ *
+ * <p>Credentials: the URL's {@code profile}; else the properties {@code aws.accessKeyId} and
+ * {@code aws.secretAccessKey} (and optionally {@code aws.sessionToken}); else, for an endpoint on
+ * 127.0.0.1/localhost, dummy credentials (DynamoDB Local accepts any); else the SDK's default chain.
+ *
+ * <p>The HTTP client is the SDK's Apache client with a connection pool, chosen for throughput: pooled
+ * keep-alive connections avoid a TCP (and TLS) handshake per request. To use another HTTP client or
+ * any other SDK setting, build the {@link DynamoDbClient} yourself and {@link AwsBackend#wrap} it.
+ */
+public final class AwsBackendProvider implements BackendProvider {
+
+    @Override
+    public String name() {
+        return "aws";
+    }
+
+    @Override
+    public List<UrlParameter> parameters() {
+        return ClientFactory.PARAMETERS;
+    }
+
+    /** Builds a client for the URL; the backend owns it and closes it on {@link Backend#close()}. */
+    @Override
+    public Backend open(DdbcUrl url, Properties properties) {
+        url.validate(parameters());
+        ClientFactory.Settings settings = ClientFactory.settings(url);
+        DynamoDbClient client = ClientFactory.build(settings, properties == null ? new Properties() : properties);
+        try {
+            return new AwsBackend(client, true, AwsBackend.scopeOf(client));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+}

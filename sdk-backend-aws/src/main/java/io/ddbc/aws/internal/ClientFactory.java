@@ -1,0 +1,200 @@
+package io.ddbc.aws.internal;
+
+import io.ddbc.api.DdbcConfigException;
+import io.ddbc.spi.DdbcUrl;
+import io.ddbc.spi.UrlParameter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.StandardRetryStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+/**
+ * Builds the {@link DynamoDbClient} for an {@code aws} URL: region, endpoint, credentials, HTTP client
+ * and retry strategy. Also the single place that declares the URL parameters.
+ *
+ * <p>Choices, and why:
+ * <ul>
+ *   <li>HTTP client: the SDK's Apache client, whose connection pool ({@code maxConnections}, default
+ *       {@value #DEFAULT_MAX_CONNECTIONS}) keeps connections alive between requests, which matters more
+ *       for DynamoDB's small requests than anything else on the client side.</li>
+ *   <li>Retries: the SDK retries only transport failures and 5xx answers ({@code sdkMaxAttempts},
+ *       default {@value #DEFAULT_SDK_MAX_ATTEMPTS} attempts). Throttling and transaction conflicts are
+ *       not retried by the SDK: they surface at once as ddbc's retryable exceptions, so the client
+ *       core's RetryPolicy is the only one backing off from them (no retries multiplied by retries).</li>
+ *   <li>Credentials: {@code profile} if given; else {@code aws.accessKeyId}/{@code aws.secretAccessKey}
+ *       from the Properties if given; else, for an endpoint on the loopback interface (DynamoDB Local),
+ *       fixed dummy credentials; else the SDK's default chain.</li>
+ * </ul>
+ */
+public final class ClientFactory {
+    /** Property holding an access key id (with {@link #SECRET_KEY}: static credentials). */
+    public static final String ACCESS_KEY = "aws.accessKeyId";
+    /** Property holding a secret access key. */
+    public static final String SECRET_KEY = "aws.secretAccessKey";
+    /** Property holding a session token for temporary static credentials (optional). */
+    public static final String SESSION_TOKEN = "aws.sessionToken";
+
+    static final int DEFAULT_MAX_CONNECTIONS = 50;
+    static final int DEFAULT_SDK_MAX_ATTEMPTS = 3;
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+
+    /** Every URL parameter of the aws backend. */
+    public static final List<UrlParameter> PARAMETERS = List.of(
+            UrlParameter.of("region", UrlParameter.Type.STRING, null,
+                    "AWS region, e.g. eu-west-1 (or in the URL: ddbc:aws://eu-west-1); default: the SDK's region chain, us-east-1 with an endpoint"),
+            UrlParameter.of("endpoint", UrlParameter.Type.STRING, null, "endpoint URL, e.g. http://127.0.0.1:8000 for DynamoDB Local"),
+            UrlParameter.of("profile", UrlParameter.Type.STRING, null, "credentials profile from ~/.aws/credentials"),
+            UrlParameter.of("connectTimeout", UrlParameter.Type.DURATION, "2s", "TCP connect timeout"),
+            UrlParameter.of("socketTimeout", UrlParameter.Type.DURATION, "30s", "socket read timeout"),
+            UrlParameter.of("apiCallTimeout", UrlParameter.Type.DURATION, null, "limit for one call including SDK retries; default none"),
+            UrlParameter.of("apiCallAttemptTimeout", UrlParameter.Type.DURATION, null, "limit for one HTTP attempt; default none"),
+            UrlParameter.of("maxConnections", UrlParameter.Type.INT, Integer.toString(DEFAULT_MAX_CONNECTIONS), "HTTP connection pool size"),
+            UrlParameter.of("sdkMaxAttempts", UrlParameter.Type.INT, Integer.toString(DEFAULT_SDK_MAX_ATTEMPTS),
+                    "SDK attempts per call for transport errors and 5xx (1 = no SDK retries); throttling is retried by ddbc"));
+
+    private ClientFactory() {
+    }
+
+    /** The settings of a URL, checked. */
+    public record Settings(Region region, URI endpoint, String profile, Duration connectTimeout, Duration socketTimeout,
+                           Duration apiCallTimeout, Duration apiCallAttemptTimeout, int maxConnections, int sdkMaxAttempts) {
+    }
+
+    /**
+     * Reads and checks a URL's settings.
+     *
+     * @throws DdbcConfigException naming the parameter at fault
+     */
+    public static Settings settings(DdbcUrl url) {
+        String region = regionOf(url);
+        URI endpoint = endpointOf(url.get("endpoint", null));
+        if (region == null && endpoint != null) region = "us-east-1"; // DynamoDB Local ignores it; the signer needs one
+        int maxConnections = positive(url, "maxConnections", url.getInt("maxConnections", DEFAULT_MAX_CONNECTIONS));
+        int attempts = positive(url, "sdkMaxAttempts", url.getInt("sdkMaxAttempts", DEFAULT_SDK_MAX_ATTEMPTS));
+        return new Settings(region == null ? null : Region.of(region), endpoint, url.get("profile", null),
+                duration(url, "connectTimeout", Duration.ofSeconds(2)), duration(url, "socketTimeout", Duration.ofSeconds(30)),
+                duration(url, "apiCallTimeout", null), duration(url, "apiCallAttemptTimeout", null), maxConnections, attempts);
+    }
+
+    /** A client for the settings; the caller owns (closes) it. */
+    public static DynamoDbClient build(Settings s, Properties properties) {
+        DynamoDbClientBuilder b = DynamoDbClient.builder()
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(s.maxConnections())
+                        .connectionTimeout(s.connectTimeout()).socketTimeout(s.socketTimeout()))
+                .credentialsProvider(credentials(s, properties))
+                .overrideConfiguration(override(s));
+        if (s.region() != null) b.region(s.region());
+        if (s.endpoint() != null) b.endpointOverride(s.endpoint());
+        try {
+            return b.build();
+        } catch (SdkClientException e) {
+            throw new DdbcConfigException("Cannot build the DynamoDB client: " + e.getMessage()
+                    + " (set the region in the URL, e.g. ddbc:aws://eu-west-1)", e);
+        }
+    }
+
+    private static ClientOverrideConfiguration override(Settings s) {
+        ClientOverrideConfiguration.Builder o = ClientOverrideConfiguration.builder().retryStrategy(retryStrategy(s.sdkMaxAttempts()));
+        if (s.apiCallTimeout() != null) o.apiCallTimeout(s.apiCallTimeout());
+        if (s.apiCallAttemptTimeout() != null) o.apiCallAttemptTimeout(s.apiCallAttemptTimeout());
+        return o.build();
+    }
+
+    /** SDK retries for transport failures and 5xx only; see the class comment. */
+    static RetryStrategy retryStrategy(int maxAttempts) {
+        // useClientDefaults(false): otherwise the SDK client adds its own conditions, throttling among them
+        return StandardRetryStrategy.builder().maxAttempts(maxAttempts).circuitBreakerEnabled(false).useClientDefaults(false)
+                .retryOnException(ClientFactory::isTransientTransportFailure).build();
+    }
+
+    /** I/O failures and 5xx answers; not throttling, which ddbc's RetryPolicy handles. */
+    static boolean isTransientTransportFailure(Throwable t) {
+        if (t instanceof AwsServiceException s) return s.statusCode() >= 500;
+        return t instanceof SdkClientException && ErrorMapper.causedByIo(t);
+    }
+
+    static AwsCredentialsProvider credentials(Settings s, Properties p) {
+        String access = p == null ? null : p.getProperty(ACCESS_KEY);
+        String secret = p == null ? null : p.getProperty(SECRET_KEY);
+        if (s.profile() != null) {
+            if (access != null || secret != null) {
+                throw new DdbcConfigException("Give either the URL parameter 'profile' or the properties " + ACCESS_KEY + "/" + SECRET_KEY
+                        + ", not both");
+            }
+            return ProfileCredentialsProvider.create(s.profile());
+        }
+        if (access != null || secret != null) {
+            if (access == null || secret == null || access.isBlank() || secret.isBlank()) {
+                throw new DdbcConfigException("Static AWS credentials need both properties " + ACCESS_KEY + " and " + SECRET_KEY);
+            }
+            String token = p.getProperty(SESSION_TOKEN);
+            return StaticCredentialsProvider.create(token == null
+                    ? AwsBasicCredentials.create(access, secret)
+                    : software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(access, secret, token));
+        }
+        if (s.endpoint() != null && LOOPBACK.contains(s.endpoint().getHost())) {
+            // DynamoDB Local accepts any key made of letters and digits; do not require a profile on a developer machine
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("ddbclocal", "ddbclocal"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static String regionOf(DdbcUrl url) {
+        String target = url.target();
+        String fromParam = url.get("region", null);
+        if (target.isEmpty()) return fromParam;
+        if (!target.startsWith("//") || target.length() == 2) {
+            throw new DdbcConfigException("Malformed aws URL '" + url.text() + "': expected ddbc:aws://REGION or ddbc:aws:?endpoint=...&region=...");
+        }
+        String fromTarget = target.substring(2);
+        if (!fromTarget.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            throw new DdbcConfigException("Malformed aws URL '" + url.text() + "': '" + fromTarget + "' is not an AWS region name like eu-west-1");
+        }
+        if (fromParam != null && !fromParam.equals(fromTarget)) {
+            throw new DdbcConfigException("aws URL '" + url.text() + "' names two regions: '" + fromTarget + "' and region=" + fromParam);
+        }
+        return fromTarget;
+    }
+
+    private static URI endpointOf(String text) {
+        if (text == null) return null;
+        try {
+            URI u = new URI(text);
+            if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
+                throw new DdbcConfigException("URL parameter 'endpoint' = '" + text + "' must be an http or https URL, e.g. http://127.0.0.1:8000");
+            }
+            return u;
+        } catch (URISyntaxException e) {
+            throw new DdbcConfigException("URL parameter 'endpoint' = '" + text + "' is not a URL: " + e.getMessage(), e);
+        }
+    }
+
+    private static int positive(DdbcUrl url, String name, int value) {
+        if (value < 1) throw new DdbcConfigException("URL parameter '" + name + "' = " + value + " must be at least 1 (" + url.text() + ")");
+        return value;
+    }
+
+    private static Duration duration(DdbcUrl url, String name, Duration defaultValue) {
+        Duration d = url.getDuration(name, defaultValue);
+        if (d != null && (d.isNegative() || d.isZero())) {
+            throw new DdbcConfigException("URL parameter '" + name + "' = '" + url.get(name, "") + "' must be a positive duration");
+        }
+        return d;
+    }
+}

@@ -1,0 +1,341 @@
+package io.ddbc.embedded.internal.engine;
+
+import io.ddbc.api.AttributeValue;
+import io.ddbc.api.ConsumedCapacity;
+import io.ddbc.api.Item;
+import io.ddbc.api.KeyAttribute;
+import io.ddbc.api.Page;
+import io.ddbc.api.PagedRequest;
+import io.ddbc.api.Positions;
+import io.ddbc.api.QueryRequest;
+import io.ddbc.api.ScanRequest;
+import io.ddbc.api.Select;
+import io.ddbc.api.ServedBy;
+import io.ddbc.api.ValidationException;
+import io.ddbc.embedded.internal.capacity.CapacityCalculator;
+import io.ddbc.embedded.internal.capacity.CapacityCalculator.ReadKind;
+import io.ddbc.embedded.internal.expr.CompiledCondition;
+import io.ddbc.embedded.internal.expr.CompiledKeyCondition;
+import io.ddbc.embedded.internal.expr.CompiledProjection;
+import io.ddbc.embedded.internal.expr.ExpressionCompiler;
+import io.ddbc.embedded.internal.expr.Placeholders;
+import io.ddbc.embedded.internal.expr.SortKeyCondition;
+import io.ddbc.embedded.internal.storage.IndexKey;
+import io.ddbc.embedded.internal.storage.IndexLayout;
+import io.ddbc.embedded.internal.storage.ItemKey;
+import io.ddbc.embedded.internal.storage.KeyOrder;
+import io.ddbc.embedded.internal.storage.PartitionHasher;
+import io.ddbc.embedded.internal.storage.SortedStore;
+import io.ddbc.embedded.internal.storage.TableReplica;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Query and Scan, one page: reads entries of a table or index in key order from a replica, stops at
+ * {@code Limit} items evaluated or 1 MB read, applies the filter and projection, and charges the
+ * bytes read before filtering (rounded once per page).
+ */
+final class PageReader {
+    /** Most bytes one Query/Scan page reads. */
+    static final long MAX_PAGE_BYTES = 1024L * 1024;
+
+    private final EngineStats stats;
+
+    PageReader(EngineStats stats) {
+        this.stats = stats;
+    }
+
+    /** What one page request asks, once validated and compiled. */
+    private record PageSpec(TableState table, IndexLayout index, boolean strong, Integer limit, CompiledCondition filter,
+                            CompiledProjection projection, boolean countOnly, boolean fetchBase, Integer segment, Integer totalSegments) {
+    }
+
+    Page query(TableState table, QueryRequest r) {
+        IndexLayout index = index(table, r);
+        boolean strong = strong(table, index, r);
+        Placeholders ph = ExprSupport.begin(r.expressions(), r.keyCondition(), r.filter(), r.projection());
+        CompiledKeyCondition kc = ExpressionCompiler.keyCondition(r.keyCondition(), ph);
+        CompiledCondition filter = r.filter() == null ? null : ExpressionCompiler.condition("FilterExpression", r.filter(), ph);
+        CompiledProjection projection = r.projection() == null ? null : ExpressionCompiler.projection(r.projection(), ph);
+        ExprSupport.finish(ph);
+        KeyAttribute pk = index == null ? table.spec().partitionKey() : index.spec().partitionKey();
+        KeyAttribute sk = index == null ? table.spec().sortKey().orElse(null) : index.spec().sortKey().orElse(null);
+        checkKeyCondition(kc, pk, sk);
+        if (filter != null) {
+            for (String a : filter.topLevelAttributes()) {
+                if (a.equals(pk.name()) || (sk != null && a.equals(sk.name()))) {
+                    throw new ValidationException("Filter Expression can only contain non-primary key attributes: Primary key attribute: " + a);
+                }
+            }
+        }
+        PageSpec spec = spec(table, index, strong, r, filter, projection, null, null);
+        AttributeValue pv = kc.partitionValue();
+        SortKeyCondition sc = kc.sortCondition().orElse(null);
+        if (index == null) {
+            SortedStore<ItemKey> store = table.readReplica().partition(PartitionHasher.partitionOf(pv, table.readReplica().partitionCount()));
+            NavigableMap<ItemKey, Item> range = tableRange(store, pv, sc, r.scanIndexForward());
+            ItemKey start = r.exclusiveStartKey() == null ? null : tableStartKey(table, r.exclusiveStartKey());
+            if (start != null) {
+                if (!start.partition().equals(pv)) throw outsideBoundaries();
+                range = range.tailMap(start, false);
+            }
+            return collect(spec, List.of(new Source<>(store, range, sc == null ? null : k -> sc.matches(k.sort()))),
+                    k -> k.asItem(pk.name(), sk == null ? null : sk.name()), k -> isRangeEnd(sc, r.scanIndexForward(), k.sort()));
+        }
+        List<SortedStore<IndexKey>> parts = table.readReplica().indexPartitions(index.name());
+        SortedStore<IndexKey> store = parts.get(PartitionHasher.partitionOf(pv, parts.size()));
+        NavigableMap<IndexKey, Item> range = indexRange(store, pv, sc, r.scanIndexForward());
+        IndexKey start = r.exclusiveStartKey() == null ? null : indexStartKey(index, r.exclusiveStartKey());
+        if (start != null) {
+            if (!start.partition().equals(pv)) throw outsideBoundaries();
+            range = range.tailMap(start, false);
+        }
+        // Index entries may share a sort key value, so only a table's unique sort key can end a range early.
+        return collect(spec, List.of(new Source<>(store, range, sc == null ? null : k -> sc.matches(k.sort()))), index::lastEvaluatedKey,
+                k -> false);
+    }
+
+    Page scan(TableState table, ScanRequest r) {
+        IndexLayout index = index(table, r);
+        boolean strong = strong(table, index, r);
+        Placeholders ph = ExprSupport.begin(r.expressions(), r.filter(), r.projection());
+        CompiledCondition filter = r.filter() == null ? null : ExpressionCompiler.condition("FilterExpression", r.filter(), ph);
+        CompiledProjection projection = r.projection() == null ? null : ExpressionCompiler.projection(r.projection(), ph);
+        ExprSupport.finish(ph);
+        if ((r.segment() == null) != (r.totalSegments() == null)) {
+            throw new ValidationException("Segment and TotalSegments must be given together (table '" + table.name() + "')");
+        }
+        PageSpec spec = spec(table, index, strong, r, filter, projection, r.segment(), r.totalSegments());
+        if (index == null) {
+            ItemKey start = r.exclusiveStartKey() == null ? null : tableStartKey(table, r.exclusiveStartKey());
+            List<SortedStore<ItemKey>> parts = table.readReplica().partitions();
+            String pkName = table.spec().partitionKey().name();
+            String skName = table.spec().sortKey().map(KeyAttribute::name).orElse(null);
+            return collect(spec, scanSources(parts, start == null ? null : start.partition(), start, spec, ItemKey::partition),
+                    k -> k.asItem(pkName, skName), k -> false);
+        }
+        IndexKey start = r.exclusiveStartKey() == null ? null : indexStartKey(index, r.exclusiveStartKey());
+        return collect(spec, scanSources(table.readReplica().indexPartitions(index.name()), start == null ? null : start.partition(), start,
+                spec, IndexKey::partition), index::lastEvaluatedKey, k -> false);
+    }
+
+    // ------------------------------------------------------------------------------ validation
+
+    private static IndexLayout index(TableState table, PagedRequest<?> r) {
+        if (r.indexName().isEmpty()) return null;
+        IndexLayout l = table.readReplica().index(r.indexName().get());
+        if (l == null) throw new ValidationException("The table does not have the specified index: " + r.indexName().get());
+        return l;
+    }
+
+    private static boolean strong(TableState table, IndexLayout index, PagedRequest<?> r) {
+        boolean strong = ReadConsistency.isStrong(r.consistency(), table.name());
+        if (strong && index != null && index.isGlobal()) {
+            throw new ValidationException("Consistent reads are not supported on global secondary indexes (index '" + index.name()
+                    + "' of table '" + table.name() + "')");
+        }
+        return strong;
+    }
+
+    private static void checkKeyCondition(CompiledKeyCondition kc, KeyAttribute pk, KeyAttribute sk) {
+        if (!kc.partitionKeyName().equals(pk.name())) {
+            throw new ValidationException("Query condition missed key schema element: " + pk.name());
+        }
+        checkType(kc.partitionValue(), pk);
+        SortKeyCondition sc = kc.sortCondition().orElse(null);
+        if (sc == null) return;
+        if (sk == null || !sc.attribute().equals(sk.name())) {
+            throw new ValidationException("Query condition missed key schema element: " + (sk == null ? sc.attribute() : sk.name()));
+        }
+        checkType(sc.value(), sk);
+        if (sc.upper() != null) {
+            checkType(sc.upper(), sk);
+            if (AttributeValue.compareKeyValues(sc.value(), sc.upper()) > 0) {
+                throw new ValidationException("Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than"
+                        + " or equal to lower bound; lower bound operand: AttributeValue: " + sc.value() + ", upper bound operand:"
+                        + " AttributeValue: " + sc.upper());
+            }
+        }
+        if (sc.op() == SortKeyCondition.Op.BEGINS_WITH && sk.type() == AttributeValue.Type.N) {
+            throw new ValidationException("Invalid KeyConditionExpression: Incorrect operand type for operator or function;"
+                    + " operator or function: begins_with, operand type: N");
+        }
+    }
+
+    private static void checkType(AttributeValue v, KeyAttribute k) {
+        if (v.type() != k.type()) {
+            throw new ValidationException("One or more parameter values were invalid: Condition parameter type does not match schema type"
+                    + " (key " + k.name() + " is " + k.type() + ", got " + v.type() + ")");
+        }
+    }
+
+    private static PageSpec spec(TableState table, IndexLayout index, boolean strong, PagedRequest<?> r, CompiledCondition filter,
+                                 CompiledProjection projection, Integer segment, Integer totalSegments) {
+        Select select = r.select();
+        if (projection != null && select != null && select != Select.SPECIFIC_ATTRIBUTES) {
+            throw new ValidationException("Cannot specify the ProjectionExpression when choosing to get " + select);
+        }
+        if (select == Select.SPECIFIC_ATTRIBUTES && projection == null) {
+            throw new ValidationException("Select type SPECIFIC_ATTRIBUTES needs a ProjectionExpression (table '" + table.name() + "')");
+        }
+        if (select == Select.ALL_PROJECTED_ATTRIBUTES && index == null) {
+            throw new ValidationException("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+        }
+        boolean fetchBase = false;
+        if (index != null && !index.projectsAll()) {
+            boolean wantsAll = select == Select.ALL_ATTRIBUTES;
+            boolean wantsOthers = projection != null && projection.topLevelAttributes().stream().anyMatch(a -> !index.projects(a));
+            if (index.isGlobal() && wantsAll) {
+                throw new ValidationException("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for"
+                        + " global secondary index " + index.name() + " because its projection type is not ALL");
+            }
+            // An LSI fetches non-projected attributes from the table; a GSI just lacks them.
+            fetchBase = !index.isGlobal() && (wantsAll || wantsOthers);
+        }
+        return new PageSpec(table, index, strong, r.limit(), filter, projection, select == Select.COUNT, fetchBase, segment, totalSegments);
+    }
+
+    /** Whether a sort key value is the inclusive end of the key condition's range in the reading direction. */
+    private static boolean isRangeEnd(SortKeyCondition sc, boolean forward, AttributeValue sort) {
+        if (sc == null || sort == null) return false;
+        Bounds b = Bounds.of(sc);
+        AttributeValue end = forward ? b.hi : b.lo;
+        boolean inclusive = forward ? b.hiInclusive : b.loInclusive;
+        return inclusive && end != null && end != KeyOrder.HIGH && AttributeValue.compareKeyValues(end, sort) == 0;
+    }
+
+    private static ValidationException outsideBoundaries() {
+        return new ValidationException("The provided starting key is outside query boundaries based on provided conditions");
+    }
+
+    private static ValidationException invalidStartKey(String detail) {
+        return new ValidationException("The provided starting key is invalid: " + detail);
+    }
+
+    private static ItemKey tableStartKey(TableState t, Item startKey) {
+        try {
+            return ItemKey.of(t.spec().keyOf(startKey));
+        } catch (ValidationException e) {
+            throw invalidStartKey(e.getMessage());
+        }
+    }
+
+    private static IndexKey indexStartKey(IndexLayout index, Item startKey) {
+        IndexKey k = index.keyOfStartKey(startKey);
+        if (k == null) throw invalidStartKey("The provided key element does not match the schema of index '" + index.name() + "'");
+        return k;
+    }
+
+    // --------------------------------------------------------------------------------- ranges
+
+    private static NavigableMap<ItemKey, Item> tableRange(SortedStore<ItemKey> store, AttributeValue pv, SortKeyCondition sc,
+                                                          boolean forward) {
+        Bounds b = Bounds.of(sc);
+        NavigableMap<ItemKey, Item> range = store.entries().subMap(new ItemKey(pv, b.lo), b.loInclusive, new ItemKey(pv, b.hi), b.hiInclusive);
+        return forward ? range : range.descendingMap();
+    }
+
+    private static NavigableMap<IndexKey, Item> indexRange(SortedStore<IndexKey> store, AttributeValue pv, SortKeyCondition sc,
+                                                           boolean forward) {
+        Bounds b = Bounds.of(sc);
+        // Ties on the index sort key are ordered by table key: null is below every table key, HIGH above.
+        IndexKey lo = new IndexKey(pv, b.lo, b.loInclusive ? null : IndexKey.HIGH_TABLE_KEY);
+        IndexKey hi = new IndexKey(pv, b.hi, b.hiInclusive ? IndexKey.HIGH_TABLE_KEY : null);
+        NavigableMap<IndexKey, Item> range = store.entries().subMap(lo, true, hi, true);
+        return forward ? range : range.descendingMap();
+    }
+
+    /** Sort key bounds of a key condition (null: below everything; {@link KeyOrder#HIGH}: above). */
+    private record Bounds(AttributeValue lo, boolean loInclusive, AttributeValue hi, boolean hiInclusive) {
+        static Bounds of(SortKeyCondition sc) {
+            if (sc == null) return new Bounds(null, true, KeyOrder.HIGH, true);
+            switch (sc.op()) {
+                case EQ: return new Bounds(sc.value(), true, sc.value(), true);
+                case LT: return new Bounds(null, true, sc.value(), false);
+                case LE: return new Bounds(null, true, sc.value(), true);
+                case GT: return new Bounds(sc.value(), false, KeyOrder.HIGH, true);
+                case GE:
+                case BEGINS_WITH: return new Bounds(sc.value(), true, KeyOrder.HIGH, true);
+                default: return new Bounds(sc.value(), true, sc.upper(), true);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------ collecting
+
+    /** Entries of one store to read, with an optional per-key test (begins_with, scan segments). */
+    private record Source<K extends Comparable<K>>(SortedStore<K> store, NavigableMap<K, Item> range, java.util.function.Predicate<K> test) {
+    }
+
+    private static <K extends Comparable<K>> List<Source<K>> scanSources(List<SortedStore<K>> parts, AttributeValue startPartition, K start,
+                                                                         PageSpec spec, Function<K, AttributeValue> partitionOf) {
+        int first = startPartition == null ? 0 : PartitionHasher.partitionOf(startPartition, parts.size());
+        java.util.function.Predicate<K> test = spec.segment() == null ? null
+                : k -> PartitionHasher.segmentOf(partitionOf.apply(k), spec.totalSegments()) == spec.segment();
+        List<Source<K>> sources = new ArrayList<>();
+        for (int i = first; i < parts.size(); i++) {
+            SortedStore<K> s = parts.get(i);
+            sources.add(new Source<>(s, i == first && start != null ? s.entries().tailMap(start, false) : s.entries(), test));
+        }
+        return sources;
+    }
+
+    private <K extends Comparable<K>> Page collect(PageSpec spec, List<Source<K>> sources, Function<K, Item> lastEvaluatedKey,
+                                                   java.util.function.Predicate<K> rangeEnd) {
+        ReadKind kind = ReadKind.of(spec.strong());
+        long bytes = 0;
+        int scanned = 0;
+        int count = 0;
+        double baseUnits = 0;
+        List<Item> out = new ArrayList<>();
+        Positions positions = Positions.NONE;
+        K last = null;
+        boolean stopped = false;
+        for (int si = 0; si < sources.size() && !stopped; si++) {
+            Source<K> source = sources.get(si);
+            positions = positions.merge(source.store().positionsAt(source.store().appliedSeq()));
+            Iterator<Map.Entry<K, Item>> it = source.range().entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<K, Item> e = it.next();
+                if (source.test() != null && !source.test().test(e.getKey())) continue;
+                Item item = e.getValue();
+                scanned++;
+                bytes += item.sizeInBytes();
+                last = e.getKey();
+                if (spec.fetchBase()) {
+                    Item base = baseItem(spec.table(), (IndexKey) e.getKey());
+                    if (base != null) {
+                        baseUnits += CapacityCalculator.baseFetchUnits(base, kind);
+                        item = base;
+                    }
+                }
+                if (spec.filter() == null || spec.filter().test(item)) {
+                    count++;
+                    if (!spec.countOnly()) out.add(spec.projection() == null ? item : spec.projection().apply(item));
+                }
+                if ((spec.limit() != null && scanned >= spec.limit()) || bytes >= MAX_PAGE_BYTES) {
+                    // DynamoDB does not look ahead: a page stopped by Limit or 1 MB carries a LastEvaluatedKey
+                    // even when nothing follows — except when the last key is the inclusive end of the key
+                    // condition's range, after which no item can follow (as DynamoDB Local behaves).
+                    stopped = !rangeEnd.test(e.getKey());
+                    break;
+                }
+            }
+        }
+        String indexName = spec.index() == null ? null : spec.index().name();
+        ConsumedCapacity capacity = CapacityCalculator.page(spec.table().name(), indexName, bytes, kind, baseUnits);
+        stats.charge(capacity);
+        Optional<Item> lek = stopped ? Optional.of(lastEvaluatedKey.apply(last)) : Optional.empty();
+        return new Page(out, count, scanned, lek, capacity, ServedBy.LEADER, positions);
+    }
+
+    private static Item baseItem(TableState table, IndexKey key) {
+        TableReplica replica = table.readReplica();
+        return replica.partition(PartitionHasher.partitionOf(key.tableKey().partition(), replica.partitionCount())).get(key.tableKey());
+    }
+}

@@ -1,0 +1,128 @@
+package io.ddbc.embedded.internal.engine;
+
+import io.ddbc.api.BatchGetRequest;
+import io.ddbc.api.BatchGetResult;
+import io.ddbc.api.ConsumedCapacity;
+import io.ddbc.api.Expressions;
+import io.ddbc.api.GetRequest;
+import io.ddbc.api.GetResult;
+import io.ddbc.api.Item;
+import io.ddbc.api.Key;
+import io.ddbc.api.Positions;
+import io.ddbc.api.ServedBy;
+import io.ddbc.api.ValidationException;
+import io.ddbc.embedded.internal.capacity.CapacityCalculator;
+import io.ddbc.embedded.internal.capacity.CapacityCalculator.ReadKind;
+import io.ddbc.embedded.internal.expr.CompiledProjection;
+import io.ddbc.embedded.internal.expr.ExpressionCompiler;
+import io.ddbc.embedded.internal.expr.Placeholders;
+import io.ddbc.embedded.internal.storage.ItemKey;
+import io.ddbc.embedded.internal.storage.SortedStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** GetItem and BatchGetItem, served lock-free from a replica's partition store. */
+final class ReadOperations {
+    /** Largest BatchGetItem response, bytes; keys beyond it are returned unprocessed. */
+    static final long MAX_BATCH_GET_BYTES = 16L * 1024 * 1024;
+
+    private final EngineStats stats;
+
+    ReadOperations(EngineStats stats) {
+        this.stats = stats;
+    }
+
+    /** One item read from a replica: the item (null if absent) and the replica position it reflects. */
+    record Read(Item item, Positions positions) {
+    }
+
+    /** Reads an item. The position is taken before the item, so the answer reflects at least that position. */
+    static Read read(TableState table, Key key) {
+        int p = table.partitionOf(key);
+        SortedStore<ItemKey> store = table.readReplica().partition(p);
+        long position = store.appliedSeq();
+        return new Read(store.get(ItemKey.of(key)), store.positionsAt(position));
+    }
+
+    /** Compiles an optional projection with its placeholders (checking they are all used). */
+    static CompiledProjection projection(String text, Expressions expressions) {
+        Placeholders ph = ExprSupport.begin(expressions, text);
+        CompiledProjection p = text == null ? null : ExpressionCompiler.projection(text, ph);
+        ExprSupport.finish(ph);
+        return p;
+    }
+
+    static Item project(CompiledProjection projection, Item item) {
+        return projection == null || item == null ? item : projection.apply(item);
+    }
+
+    GetResult get(TableState table, GetRequest request) {
+        table.spec().validateKey(request.key());
+        boolean strong = ReadConsistency.isStrong(request.consistency(), table.name());
+        CompiledProjection projection = projection(request.projection(), request.expressions());
+        Read read = read(table, request.key());
+        ConsumedCapacity capacity = CapacityCalculator.itemRead(table.name(), read.item(), ReadKind.of(strong));
+        stats.charge(capacity);
+        return GetResult.of(project(projection, read.item()), capacity, ServedBy.LEADER, read.positions());
+    }
+
+    /**
+     * BatchGetItem: ≤ 100 keys, no key twice per table, each table with its own consistency and
+     * projection; each item charged on its own (missing items the minimum). Items past 16 MB are left
+     * unprocessed.
+     */
+    BatchGetResult batchGet(Tables tables, BatchGetRequest request) {
+        int count = request.keyCount();
+        if (count == 0) throw new ValidationException("BatchGetItem needs at least one key");
+        if (count > BatchGetRequest.MAX_KEYS) {
+            throw new ValidationException("Too many items requested for the BatchGetItem call: " + count + " > " + BatchGetRequest.MAX_KEYS);
+        }
+        Map<String, TableState> states = new LinkedHashMap<>();
+        Map<String, CompiledProjection> projections = new LinkedHashMap<>();
+        Map<String, Boolean> strong = new LinkedHashMap<>();
+        for (Map.Entry<String, BatchGetRequest.TableKeys> e : request.tables().entrySet()) {
+            TableState t = tables.get(e.getKey());
+            BatchGetRequest.TableKeys tk = e.getValue();
+            Set<Key> seen = new HashSet<>();
+            for (Key k : tk.keys()) {
+                t.spec().validateKey(k);
+                if (!seen.add(k)) {
+                    throw new ValidationException("Provided list of item keys contains duplicates (table '" + t.name() + "', key " + k + ")");
+                }
+            }
+            states.put(t.name(), t);
+            strong.put(t.name(), ReadConsistency.isStrong(tk.consistency(), t.name()));
+            projections.put(t.name(), projection(tk.projection(), tk.expressions()));
+        }
+        Map<String, List<Item>> items = new LinkedHashMap<>();
+        Map<String, BatchGetRequest.TableKeys> unprocessed = new LinkedHashMap<>();
+        ConsumedCapacity capacity = ConsumedCapacity.NONE;
+        Positions positions = Positions.NONE;
+        long bytes = 0;
+        for (Map.Entry<String, BatchGetRequest.TableKeys> e : request.tables().entrySet()) {
+            TableState t = states.get(e.getKey());
+            List<Item> found = items.computeIfAbsent(t.name(), n -> new ArrayList<>());
+            List<Key> left = new ArrayList<>();
+            for (Key k : e.getValue().keys()) {
+                if (bytes > MAX_BATCH_GET_BYTES) {
+                    left.add(k);
+                    continue;
+                }
+                Read read = read(t, k);
+                capacity = capacity.plus(CapacityCalculator.itemRead(t.name(), read.item(), ReadKind.of(strong.get(t.name()))));
+                positions = positions.merge(read.positions());
+                if (read.item() != null) {
+                    bytes += read.item().sizeInBytes();
+                    found.add(project(projections.get(t.name()), read.item()));
+                }
+            }
+            if (!left.isEmpty()) unprocessed.put(t.name(), e.getValue().withKeys(left));
+        }
+        stats.charge(capacity);
+        return new BatchGetResult(items, unprocessed, capacity, positions);
+    }
+}

@@ -1,0 +1,69 @@
+package io.ddbc.embedded.internal.engine;
+
+import io.ddbc.api.ListTablesRequest;
+import io.ddbc.api.ListTablesResult;
+import io.ddbc.api.ResourceNotFoundException;
+import io.ddbc.api.TableDescription;
+import io.ddbc.api.TableSpec;
+import io.ddbc.api.ValidationException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The engine's tables by name (case-sensitive, as in DynamoDB), sorted for ListTables. Thread-safe. */
+public final class Tables {
+    private final ConcurrentSkipListMap<String, TableState> byName = new ConcurrentSkipListMap<>();
+    private final int partitions;
+
+    /** @param partitions hash partitions per table */
+    public Tables(int partitions) {
+        this.partitions = partitions;
+    }
+
+    /** A table, or ResourceNotFoundException as DynamoDB words it. */
+    public TableState get(String name) {
+        TableState t = byName.get(name);
+        if (t == null) throw new ResourceNotFoundException("Requested resource not found: Table: " + name + " not found");
+        return t;
+    }
+
+    /** All tables (a snapshot). */
+    public List<TableState> all() {
+        return new ArrayList<>(byName.values());
+    }
+
+    TableDescription create(TableSpec spec) {
+        TableState t = new TableState(spec, partitions, Instant.now());
+        if (byName.putIfAbsent(spec.name(), t) != null) {
+            throw new ValidationException("Table already exists: " + spec.name());
+        }
+        return describe(t, "ACTIVE");
+    }
+
+    TableDescription describe(String name) {
+        return describe(get(name), "ACTIVE");
+    }
+
+    TableDescription delete(String name) {
+        TableState t = byName.remove(name);
+        if (t == null) throw new ResourceNotFoundException("Requested resource not found: Table: " + name + " not found");
+        return describe(t, "DELETING");
+    }
+
+    ListTablesResult list(ListTablesRequest request) {
+        var tail = request.exclusiveStartTableName() == null ? byName : byName.tailMap(request.exclusiveStartTableName(), false);
+        List<String> names = new ArrayList<>();
+        for (String n : tail.keySet()) {
+            if (names.size() == request.limit()) break;
+            names.add(n);
+        }
+        boolean more = names.size() == request.limit() && byName.higherKey(names.get(names.size() - 1)) != null;
+        return new ListTablesResult(names, more ? Optional.of(names.get(names.size() - 1)) : Optional.empty());
+    }
+
+    private static TableDescription describe(TableState t, String status) {
+        return new TableDescription(t.spec(), status, t.readReplica().itemCount(), t.readReplica().sizeBytes(), t.createdAt());
+    }
+}

@@ -1,0 +1,46 @@
+package io.ddbc.embedded.internal.expr;
+
+import io.ddbc.api.Item;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A compiled update: its actions in application order and the top-level attributes they touch. */
+final class UpdateImpl implements CompiledUpdate {
+    private final UpdateAction[] actions;
+    private final Set<String> topLevel;
+    /** The targets as a projection: DynamoDB's UPDATED_OLD / UPDATED_NEW granularity. */
+    private final ProjectionImpl targets;
+
+    UpdateImpl(List<UpdateAction> actions) {
+        this.actions = actions.toArray(new UpdateAction[0]);
+        Set<String> names = new LinkedHashSet<>();
+        for (UpdateAction a : actions) names.add(a.target().top());
+        this.topLevel = Collections.unmodifiableSet(names);
+        List<DocumentPath> paths = new ArrayList<>();
+        for (UpdateAction a : actions) paths.add(a.target());
+        this.targets = new ProjectionImpl(paths);       // the parser has rejected overlapping targets
+    }
+
+    /** Every operand reads {@code current}; each action writes the result of the ones before it. */
+    @Override
+    public Item apply(Item current) {
+        WorkingItem working = new WorkingItem(current);
+        for (UpdateAction a : actions) {
+            a.apply(current, working);
+        }
+        return working.result();
+    }
+
+    @Override
+    public Set<String> topLevelAttributes() {
+        return topLevel;
+    }
+
+    @Override
+    public Item updatedParts(Item image) {
+        return targets.apply(image);
+    }
+}

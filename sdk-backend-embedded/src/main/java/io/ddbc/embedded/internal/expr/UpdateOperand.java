@@ -1,0 +1,68 @@
+package io.ddbc.embedded.internal.expr;
+
+import io.ddbc.api.AttributeValue;
+import io.ddbc.api.Item;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The right-hand side of a SET action, evaluated against the item as it was before the update. Immutable. */
+interface UpdateOperand {
+
+    /** The operand's value; never null. @throws io.ddbc.api.ValidationException as DynamoDB does */
+    AttributeValue value(Item item);
+
+    /** The operand's value, which a function or operator needs to be of {@code type}. */
+    static AttributeValue valueOfType(UpdateOperand operand, Item item, AttributeValue.Type type) {
+        AttributeValue v = operand.value(item);
+        if (v.type() != type) throw ExprErrors.update(ExprErrors.INCORRECT_DATA_TYPE);
+        return v;
+    }
+
+    record Path(DocumentPath path) implements UpdateOperand {
+        @Override
+        public AttributeValue value(Item item) {
+            AttributeValue v = path.resolve(item);
+            if (v == null) throw ExprErrors.update(ExprErrors.MISSING_ATTRIBUTE);
+            return v;
+        }
+    }
+
+    record Constant(AttributeValue constant) implements UpdateOperand {
+        @Override
+        public AttributeValue value(Item item) {
+            return constant;
+        }
+    }
+
+    /** {@code if_not_exists(path, fallback)}. */
+    record IfNotExists(DocumentPath path, UpdateOperand fallback) implements UpdateOperand {
+        @Override
+        public AttributeValue value(Item item) {
+            AttributeValue v = path.resolve(item);
+            return v != null ? v : fallback.value(item);
+        }
+    }
+
+    /** {@code list_append(first, second)}: both lists. */
+    record ListAppend(UpdateOperand first, UpdateOperand second) implements UpdateOperand {
+        @Override
+        public AttributeValue value(Item item) {
+            AttributeValue a = valueOfType(first, item, AttributeValue.Type.L);
+            AttributeValue b = valueOfType(second, item, AttributeValue.Type.L);
+            List<AttributeValue> joined = new ArrayList<>(a.l().size() + b.l().size());
+            joined.addAll(a.l());
+            joined.addAll(b.l());
+            return AttributeValue.l(joined);
+        }
+    }
+
+    /** {@code left + right} or {@code left - right} on numbers; the result obeys the 38-digit rules. */
+    record Arithmetic(UpdateOperand left, UpdateOperand right, boolean subtract) implements UpdateOperand {
+        @Override
+        public AttributeValue value(Item item) {
+            AttributeValue a = valueOfType(left, item, AttributeValue.Type.N);
+            AttributeValue b = valueOfType(right, item, AttributeValue.Type.N);
+            return AttributeValue.n(subtract ? a.n().subtract(b.n()) : a.n().add(b.n()));
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.ddbc.core;
+
+import io.ddbc.api.Consistency;
+import io.ddbc.api.DdbcClient;
+import io.ddbc.api.DdbcConfigException;
+import io.ddbc.core.internal.ClientConfig;
+import io.ddbc.core.internal.CoreClient;
+import io.ddbc.core.internal.Connector;
+import io.ddbc.spi.Backend;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Configures and opens a {@link DdbcClient}. Not thread-safe; the client it builds is.
+ *
+ * <pre>{@code
+ * DdbcClient client = Ddbc.builder()
+ *         .url("ddbc:embedded:mem?seed=42")
+ *         .defaultConsistency(Consistency.SESSION)
+ *         .tableConsistency("audit", Consistency.STRONG)
+ *         .versionAttribute("legacy_orders", "rev")          // a table not created through ddbc
+ *         .cache(CacheSpec.writeThrough().maximumSize(100_000))
+ *         .meterRegistry(registry)
+ *         .retry(RetryPolicy.exponential(10, Duration.ofMillis(25)))
+ *         .sessionTokenSecret(secretBytes)
+ *         .build();
+ * }</pre>
+ */
+public final class DdbcClientBuilder {
+    private String url;
+    private Backend backend;
+    private Consistency defaultConsistency;
+    private final Map<String, Consistency> tableConsistency = new LinkedHashMap<>();
+    private final Map<String, String> versionAttributes = new LinkedHashMap<>();
+    private CacheSpec cache;
+    private MeterRegistry registry;
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private byte[] secret;
+    private Properties properties = new Properties();
+
+    DdbcClientBuilder() {
+    }
+
+    /** The ddbc URL to connect to (ignored when {@link #backend(Backend)} is given). */
+    public DdbcClientBuilder url(String url) {
+        this.url = url;
+        return this;
+    }
+
+    /**
+     * An already-opened backend, e.g. the AWS adapter over the application's own {@code DynamoDbClient}.
+     * The application keeps owning it: closing the client does not close it, so several clients may share
+     * one backend. (A backend the client opened from a URL is closed with the client.)
+     */
+    public DdbcClientBuilder backend(Backend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        return this;
+    }
+
+    /** The consistency of requests that name none (default EVENTUAL, like DynamoDB). */
+    public DdbcClientBuilder defaultConsistency(Consistency consistency) {
+        this.defaultConsistency = Objects.requireNonNull(consistency, "consistency");
+        return this;
+    }
+
+    /** The default consistency of one table's reads, overriding the client's default. */
+    public DdbcClientBuilder tableConsistency(String table, Consistency consistency) {
+        tableConsistency.put(Objects.requireNonNull(table, "table"), Objects.requireNonNull(consistency, "consistency"));
+        return this;
+    }
+
+    /**
+     * Declares the managed version attribute of a table whose spec does not (e.g. an existing AWS table).
+     * Otherwise the attribute comes from the table's {@code TableSpec.versionAttribute()}.
+     */
+    public DdbcClientBuilder versionAttribute(String table, String attribute) {
+        if (attribute == null || attribute.isEmpty()) {
+            throw new DdbcConfigException("Version attribute of table '" + table + "' must not be empty");
+        }
+        versionAttributes.put(Objects.requireNonNull(table, "table"), attribute);
+        return this;
+    }
+
+    /** Enables the write-through cache. */
+    public DdbcClientBuilder cache(CacheSpec spec) {
+        this.cache = Objects.requireNonNull(spec, "spec");
+        return this;
+    }
+
+    /** Records the client's meters in this registry; without one nothing is recorded. */
+    public DdbcClientBuilder meterRegistry(MeterRegistry registry) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        return this;
+    }
+
+    /** How retryable failures are retried (default {@link RetryPolicy#defaults()}). */
+    public DdbcClientBuilder retry(RetryPolicy policy) {
+        this.retry = Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    /**
+     * Signs session tokens with HMAC-SHA256 under this secret; {@code resumeSession} then refuses unsigned
+     * or forged tokens with {@code SessionTokenException}.
+     */
+    public DdbcClientBuilder sessionTokenSecret(byte[] secret) {
+        if (secret == null || secret.length == 0) throw new DdbcConfigException("Session token secret must not be empty");
+        this.secret = secret.clone();
+        return this;
+    }
+
+    /** Extra settings for the backend (e.g. credentials), passed to {@code BackendProvider.open}. */
+    public DdbcClientBuilder properties(Properties properties) {
+        this.properties = Objects.requireNonNull(properties, "properties");
+        return this;
+    }
+
+    /**
+     * Opens the client.
+     *
+     * @throws DdbcConfigException if the URL is malformed, names an unknown parameter or backend, or
+     *     neither a URL nor a backend was given
+     */
+    public DdbcClient build() {
+        Connector.Connection c = backend != null ? Connector.of(backend) : Connector.open(url, properties,
+                Thread.currentThread().getContextClassLoader());
+        Consistency consistency = defaultConsistency != null ? defaultConsistency : c.urlConsistency();
+        ClientConfig config = new ClientConfig(consistency, tableConsistency, versionAttributes, cache, registry, retry, secret);
+        return new CoreClient(c.backend(), c.owned(), config);
+    }
+}

@@ -1,0 +1,204 @@
+package io.ddbc.core.internal;
+
+import io.ddbc.api.BatchGetRequest;
+import io.ddbc.api.BatchGetResult;
+import io.ddbc.api.BatchWriteRequest;
+import io.ddbc.api.BatchWriteResult;
+import io.ddbc.api.ConditionalWriteRequest;
+import io.ddbc.api.Consistency;
+import io.ddbc.api.ConsumedCapacity;
+import io.ddbc.api.CreateTableRequest;
+import io.ddbc.api.DdbcException;
+import io.ddbc.api.DdbcRequest;
+import io.ddbc.api.DeleteTableRequest;
+import io.ddbc.api.GetRequest;
+import io.ddbc.api.GetResult;
+import io.ddbc.api.Page;
+import io.ddbc.api.PagedRequest;
+import io.ddbc.api.TableDescription;
+import io.ddbc.api.TransactGetRequest;
+import io.ddbc.api.TransactGetResult;
+import io.ddbc.api.TransactWriteRequest;
+import io.ddbc.api.TransactWriteResult;
+import io.ddbc.api.WriteResult;
+import io.ddbc.spi.Backend;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The request pipeline shared by a client and its sessions: resolves consistency, dispatches each
+ * request to the path that applies sessions, managed versions and the cache, and wraps everything in
+ * retries and metrics. Thread-safe.
+ */
+final class Engine implements AutoCloseable {
+    final Backend backend;
+    private final boolean ownsBackend;
+    final ClientConfig config;
+    final TableCatalog catalog;
+    final Metrics metrics;
+    final Retrier retrier;
+    final ItemCache itemCache;
+    final QueryCache queryCache;
+    private final ReadPath reads;
+    final WritePath writes;
+    private final QueryPath queries;
+    private final BatchPath batches;
+    private final TransactPath transactions;
+    private final ExecutorService async;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private static final int ASYNC_THREADS = 16;
+
+    Engine(Backend backend, boolean ownsBackend, ClientConfig config) {
+        this.backend = backend;
+        this.ownsBackend = ownsBackend;
+        this.config = config;
+        this.metrics = config.registry() == null ? Metrics.NONE : new MicrometerMetrics(config.registry());
+        this.retrier = new Retrier(config.retry(), metrics);
+        this.catalog = new TableCatalog(config.versionAttributes(), config.tableConsistency(),
+                d -> send(d, true).spec());
+        this.itemCache = config.cache() == null ? null : new ItemCache(config.cache(), metrics);
+        this.queryCache = config.cache() == null || !config.cache().queryCacheEnabled() ? null : new QueryCache(config.cache());
+        this.reads = new ReadPath(this);
+        this.writes = new WritePath(this);
+        this.queries = new QueryPath(this);
+        this.batches = new BatchPath(this);
+        this.transactions = new TransactPath(this, writes);
+        // Bounded, and idle threads time out: an unused client holds no thread.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(ASYNC_THREADS, ASYNC_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads());
+        pool.allowCoreThreadTimeOut(true);
+        this.async = pool;
+    }
+
+    /** Runs a request in a context, with metrics. */
+    @SuppressWarnings("unchecked")
+    <R> R execute(DdbcRequest<R> request, Ctx ctx) {
+        ensureOpen();
+        boolean timed = metrics != Metrics.NONE;
+        long start = timed ? System.nanoTime() : 0;
+        String outcome = "success";
+        try {
+            return (R) dispatch(request, ctx);
+        } catch (RuntimeException e) {
+            outcome = e.getClass().getSimpleName();
+            throw e;
+        } finally {
+            if (timed) metrics.request(request.operation(), tableOf(request), consistencyTag(request, ctx), outcome, System.nanoTime() - start);
+        }
+    }
+
+    private Object dispatch(DdbcRequest<?> request, Ctx ctx) {
+        if (request instanceof GetRequest g) return reads.get(g, ctx);
+        if (request instanceof ConditionalWriteRequest w) return writes.write(w, ctx);
+        if (request instanceof PagedRequest<?> p) return queries.page(p, ctx);
+        if (request instanceof BatchGetRequest b) return batches.get(b, ctx);
+        if (request instanceof BatchWriteRequest b) return batches.write(b, ctx);
+        if (request instanceof TransactWriteRequest t) return transactions.write(t, ctx);
+        if (request instanceof TransactGetRequest t) return transactions.get(t, ctx);
+        // Table administration: creating or deleting is retried only on throttling (twice is not idempotent).
+        if (request instanceof CreateTableRequest c) {
+            TableDescription created = send(c, false);
+            catalog.created(c.spec());
+            return created;
+        }
+        if (request instanceof DeleteTableRequest d) {
+            catalog.forget(d.tableName());
+            return send(d, false);
+        }
+        return send(request, true);
+    }
+
+    <R> CompletableFuture<R> executeAsync(DdbcRequest<R> request, Ctx ctx) {
+        if (closed.get()) return CompletableFuture.failedFuture(closedException());
+        try {
+            return CompletableFuture.supplyAsync(() -> execute(request, ctx), async);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(closedException());
+        }
+    }
+
+    /** Sends one request to the backend under the retry policy, recording the capacity it consumed. */
+    <R> R send(DdbcRequest<R> request, boolean idempotent) {
+        ensureOpen();
+        R result = retrier.run(request.operation(), idempotent, () -> request.sendTo(backend));
+        if (metrics != Metrics.NONE) metrics.capacity(capacityOf(result));
+        return result;
+    }
+
+    /** The consistency of a read: the request's, else the explicit session's (SESSION) or the table's, else the client's. */
+    Consistency resolve(Consistency requested, String table, Ctx ctx) {
+        if (requested != null) return requested;
+        if (ctx.explicitSession()) return Consistency.SESSION;
+        Consistency forTable = catalog.defaultConsistency(table);
+        return forTable != null ? forTable : config.defaultConsistency();
+    }
+
+    boolean positions() {
+        return backend.supportsPositions();
+    }
+
+    void ensureOpen() {
+        if (closed.get()) throw closedException();
+    }
+
+    private static DdbcException closedException() {
+        return new DdbcException("This ddbc client is closed; open a new one with Ddbc.connect(...)");
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        async.shutdown();
+        try {
+            if (!async.awaitTermination(5, TimeUnit.SECONDS)) async.shutdownNow();
+        } catch (InterruptedException e) {
+            async.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            if (ownsBackend) backend.close();
+        }
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    private static String tableOf(DdbcRequest<?> r) {
+        if (r instanceof GetRequest g) return g.tableName();
+        if (r instanceof ConditionalWriteRequest w) return w.tableName();
+        if (r instanceof PagedRequest<?> p) return p.tableName();
+        return "-";
+    }
+
+    private String consistencyTag(DdbcRequest<?> r, Ctx ctx) {
+        if (r instanceof GetRequest g) return resolve(g.consistency(), g.tableName(), ctx).level().name();
+        if (r instanceof PagedRequest<?> p) return resolve(p.consistency(), p.tableName(), ctx).level().name();
+        return "-";
+    }
+
+    static ConsumedCapacity capacityOf(Object result) {
+        if (result instanceof GetResult r) return r.consumedCapacity();
+        if (result instanceof WriteResult r) return r.consumedCapacity();
+        if (result instanceof Page r) return r.consumedCapacity();
+        if (result instanceof BatchGetResult r) return r.consumedCapacity();
+        if (result instanceof BatchWriteResult r) return r.consumedCapacity();
+        if (result instanceof TransactGetResult r) return r.consumedCapacity();
+        if (result instanceof TransactWriteResult r) return r.consumedCapacity();
+        return ConsumedCapacity.NONE;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "ddbc-async-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

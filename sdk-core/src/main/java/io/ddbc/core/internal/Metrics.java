@@ -1,0 +1,40 @@
+package io.ddbc.core.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import io.ddbc.api.ConsumedCapacity;
+
+/** The client's meters; {@link #NONE} records nothing and costs nothing. */
+interface Metrics {
+    /** Records nothing. */
+    Metrics NONE = new Metrics() {
+    };
+
+    /** A finished request: op, table ("-" when several), resolved consistency ("-" for writes), outcome. */
+    default void request(String op, String table, String consistency, String outcome, long nanos) {
+    }
+
+    /** Capacity consumed, by table and index. */
+    default void capacity(ConsumedCapacity capacity) {
+    }
+
+    /** A session read that had to be re-read strongly. */
+    default void sessionUpgrade() {
+    }
+
+    /** A retried attempt. */
+    default void retry(String op) {
+    }
+
+    /** A throttled attempt. */
+    default void throttle(String op) {
+    }
+
+    /** Binds a Caffeine cache (recordStats on) under a name. */
+    default void bindCache(Cache<?, ?> cache, String name) {
+    }
+
+    /** Whether a Caffeine cache should record statistics for {@link #bindCache}. */
+    default boolean enabled() {
+        return false;
+    }
+}

@@ -1,0 +1,111 @@
+package io.ddbc.core.internal;
+
+import io.ddbc.api.AttributeValue;
+import io.ddbc.api.Consistency;
+import io.ddbc.api.ConsumedCapacity;
+import io.ddbc.api.IndexSpec;
+import io.ddbc.api.Item;
+import io.ddbc.api.Page;
+import io.ddbc.api.PagedRequest;
+import io.ddbc.api.Positions;
+import io.ddbc.api.QueryRequest;
+import io.ddbc.api.ScanRequest;
+import io.ddbc.api.ServedBy;
+import io.ddbc.api.StaleReadException;
+import io.ddbc.core.internal.TableCatalog.TableInfo;
+import java.time.Duration;
+
+/**
+ * Query and Scan pages with consistency routing, sessions and the query cache.
+ *
+ * <p>SESSION: on a backend with positions, an eventual read carrying the session's positions. Without
+ * positions (AWS): on the base table, a strong read if the session wrote to the table (a resumed or
+ * merged token counts as having written every table), else eventual; on a global secondary index of a
+ * versioned table, eventual reads repeated with backoff for up to {@link #INDEX_WAIT} until no item is
+ * older than the session knows, then {@link StaleReadException} (an item the session wrote that the
+ * index does not show at all cannot be detected this way); on an index of an unversioned table,
+ * eventual. The query cache serves EVENTUAL queries only.
+ */
+final class QueryPath {
+    static final Duration INDEX_WAIT = Duration.ofSeconds(2);
+
+    private final Engine engine;
+
+    QueryPath(Engine engine) {
+        this.engine = engine;
+    }
+
+    Page page(PagedRequest<?> q, Ctx ctx) {
+        TableInfo t = engine.catalog.info(q.tableName());
+        SessionState s = ctx.session();
+        Consistency.Level level = engine.resolve(q.consistency(), q.tableName(), ctx).level();
+        Page page;
+        if (level == Consistency.Level.STRONG) page = send(q, Consistency.STRONG, Positions.NONE);
+        else if (level != Consistency.Level.SESSION) page = eventual(q, t);
+        else if (engine.positions()) page = send(q, Consistency.EVENTUAL, s.token().positions());
+        else if (isGlobalIndex(t, q)) page = t.versioned() ? waitForIndex(q, t, s) : send(q, Consistency.EVENTUAL, Positions.NONE);
+        else page = send(q, s.mayHaveWritten(q.tableName()) ? Consistency.STRONG : Consistency.EVENTUAL, Positions.NONE);
+        observe(s, t, page);
+        return page;
+    }
+
+    private Page eventual(PagedRequest<?> q, TableInfo t) {
+        if (engine.queryCache == null || !(q instanceof QueryRequest qr)) return send(q, Consistency.EVENTUAL, Positions.NONE);
+        String key = QueryCache.keyOf(qr);
+        Page hit = engine.queryCache.get(key);
+        if (hit != null) {
+            return new Page(hit.items(), hit.count(), hit.scannedCount(), hit.lastEvaluatedKey(), ConsumedCapacity.NONE, ServedBy.CACHE,
+                    hit.positions());
+        }
+        Page page = send(q, Consistency.EVENTUAL, Positions.NONE);
+        AttributeValue pv = QueryCache.partitionValue(qr, t.spec().partitionKey().name());
+        engine.queryCache.put(key, pv == null ? null : new QueryCache.Partition(q.tableName(), pv), page);
+        return page;
+    }
+
+    /** Eventual index reads until none of the items is older than the session knows. */
+    private Page waitForIndex(PagedRequest<?> q, TableInfo t, SessionState s) {
+        long start = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            Page page = send(q, Consistency.EVENTUAL, Positions.NONE);
+            Item stale = firstStale(page, t, s);
+            if (stale == null) return page;
+            if (System.nanoTime() - start > INDEX_WAIT.toNanos()) {
+                throw new StaleReadException(q.tableName(), t.keyOf(stale), s.knownVersion(q.tableName(), t.keyOf(stale)),
+                        t.versionOf(stale).orElse(0), "in index '" + q.indexName().orElse("") + "': the index did not reflect the"
+                        + " session's writes within " + INDEX_WAIT.toMillis() + " ms");
+            }
+            Retrier.sleep(Duration.ofMillis(Math.min(200, 5L << Math.min(attempt, 6))));
+        }
+    }
+
+    private static Item firstStale(Page page, TableInfo t, SessionState s) {
+        for (Item i : page.items()) {
+            if (t.versionOf(i).orElse(0) < s.knownVersion(t.spec().name(), t.keyOf(i))) return i;
+        }
+        return null;
+    }
+
+    private static boolean isGlobalIndex(TableInfo t, PagedRequest<?> q) {
+        return q.indexName().flatMap(t.spec()::index).map(IndexSpec::isGlobal).orElse(false);
+    }
+
+    private Page send(PagedRequest<?> q, Consistency c, Positions min) {
+        if (q instanceof QueryRequest qr) return engine.send(qr.toBuilder().consistency(c).minPositions(min).build(), true);
+        return engine.send(((ScanRequest) q).toBuilder().consistency(c).minPositions(min).build(), true);
+    }
+
+    /** Monotonic reads: the session remembers the positions and the versions of what it read. */
+    private static void observe(SessionState s, TableInfo t, Page page) {
+        s.observe(page.positions());
+        if (!t.versioned()) return;
+        for (Item i : page.items()) {
+            if (!t.versionOf(i).isPresent()) continue;
+            try {
+                s.observeVersion(t.spec().name(), t.keyOf(i), t.versionOf(i).getAsLong());
+            } catch (io.ddbc.api.ValidationException projectedAway) {
+                // A projection without the key attributes: nothing to remember for this item.
+            }
+        }
+    }
+}

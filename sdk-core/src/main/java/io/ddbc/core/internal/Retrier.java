@@ -1,0 +1,70 @@
+package io.ddbc.core.internal;
+
+import io.ddbc.api.BackendUnavailableException;
+import io.ddbc.api.DdbcException;
+import io.ddbc.api.ThrottlingException;
+import io.ddbc.api.TransactionCanceledException;
+import io.ddbc.api.TransactionConflictException;
+import io.ddbc.core.RetryPolicy;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Runs a backend call under the retry policy. Throttling is always retried (the request was refused,
+ * not applied); unavailability and transaction conflicts only when the operation is idempotent, since
+ * the first attempt may have been applied.
+ */
+final class Retrier {
+    private final RetryPolicy policy;
+    private final Metrics metrics;
+
+    Retrier(RetryPolicy policy, Metrics metrics) {
+        this.policy = policy;
+        this.metrics = metrics;
+    }
+
+    <R> R run(String op, boolean idempotent, Supplier<R> call) {
+        long start = System.nanoTime();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (DdbcException e) {
+                if (e instanceof ThrottlingException) metrics.throttle(op);
+                if (!retryable(e, idempotent) || !backOff(attempt, start)) throw e;
+                metrics.retry(op);
+            }
+        }
+    }
+
+    /** Whether this failure may be retried for an operation of this idempotence. */
+    static boolean retryable(DdbcException e, boolean idempotent) {
+        if (e instanceof ThrottlingException) return true;
+        if (e instanceof BackendUnavailableException || e instanceof TransactionConflictException) return idempotent;
+        if (e instanceof TransactionCanceledException) return idempotent && e.isRetryable();
+        return false;
+    }
+
+    /**
+     * Sleeps before the next attempt, if the policy allows one.
+     *
+     * @return false if the attempts or the time budget are used up
+     */
+    boolean backOff(int failedAttempts, long startNanos) {
+        if (failedAttempts >= policy.maxAttempts()) return false;
+        Duration delay = policy.delayAfter(failedAttempts);
+        long elapsed = System.nanoTime() - startNanos;
+        if (elapsed + delay.toNanos() > policy.timeBudget().toNanos()) return false;
+        sleep(delay);
+        return true;
+    }
+
+    static void sleep(Duration d) {
+        if (d.isZero()) return;
+        try {
+            Thread.sleep(d.toMillis(), (int) (d.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DdbcException("Interrupted while waiting to retry", e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.ddbc.core.internal;
+
+import io.ddbc.api.CancellationReason;
+import io.ddbc.api.ConditionalWriteRequest;
+import io.ddbc.api.DeleteRequest;
+import io.ddbc.api.Item;
+import io.ddbc.api.Key;
+import io.ddbc.api.PutRequest;
+import io.ddbc.api.ReturnValues;
+import io.ddbc.api.TransactGetRequest;
+import io.ddbc.api.TransactGetResult;
+import io.ddbc.api.TransactWriteRequest;
+import io.ddbc.api.TransactWriteRequest.Action;
+import io.ddbc.api.TransactWriteResult;
+import io.ddbc.api.TransactionCanceledException;
+import io.ddbc.api.UpdateRequest;
+import io.ddbc.api.VersionConflictException;
+import io.ddbc.core.internal.TableCatalog.TableInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Transactions with managed versions per action: a versioned put carries its new version and the
+ * condition on the old one (read strongly first when no version is expected: one extra strong read per
+ * such put); a versioned update adds the increment; an expected version becomes a condition. A failed
+ * version condition raises {@link VersionConflictException} (caused by the cancellation). The result's
+ * versions are known for puts and for updates that expected a version; empty otherwise (on backends
+ * without positions the session then reads such an update's version back strongly). Retried on
+ * transient cancellations only with a client token, which makes the retry idempotent.
+ */
+final class TransactPath {
+    private final Engine engine;
+    private final WritePath writes;
+
+    TransactPath(Engine engine, WritePath writes) {
+        this.engine = engine;
+        this.writes = writes;
+    }
+
+    /** One action as the backend sees it, with its expected and new versions (-1: none / unknown). */
+    private record Planned(Action action, TableInfo table, long expected, long newVersion, Optional<Item> image) {
+    }
+
+    TransactWriteResult write(TransactWriteRequest r, Ctx ctx) {
+        List<Planned> plan = new ArrayList<>();
+        for (Action a : r.actions()) plan.add(plan(a));
+        TransactWriteRequest.Builder b = TransactWriteRequest.builder();
+        r.clientToken().ifPresent(b::clientToken);
+        for (Planned p : plan) add(b, p.action());
+        TransactWriteResult res;
+        try {
+            res = engine.send(b.build(), r.clientToken().isPresent());
+        } catch (TransactionCanceledException e) {
+            invalidate(plan);
+            throw conflictOrOriginal(e, plan);
+        }
+        List<OptionalLong> versions = new ArrayList<>();
+        for (Planned p : plan) versions.add(p.newVersion() > 0 ? OptionalLong.of(p.newVersion()) : OptionalLong.empty());
+        after(ctx.session(), plan, res);
+        return new TransactWriteResult(versions, res.consumedCapacity(), res.positions());
+    }
+
+    private Planned plan(Action a) {
+        TableInfo t = engine.catalog.info(a.tableName());
+        if (a.check() != null) {
+            Long e = a.check().expectVersion();
+            return new Planned(new Action(null, Versioning.check(a.check(), t)), t, e == null ? -1 : e, -1, Optional.empty());
+        }
+        ConditionalWriteRequest w = a.write();
+        Versioning.requireVersioned(t, w);
+        long expected = w.expectVersion().orElse(-1);
+        if (w instanceof PutRequest p) {
+            if (!t.versioned()) return new Planned(a, t, -1, -1, Optional.of(p.item()));
+            long exp = expected >= 0 ? expected : writes.currentVersion(t, key(t, w));
+            PutRequest sent = Versioning.put(p, t, p.item(), exp + 1, exp, ReturnValues.NONE);
+            return new Planned(new Action(sent, null), t, exp, exp + 1, Optional.of(sent.item()));
+        }
+        if (!t.versioned()) return new Planned(a, t, -1, -1, Optional.empty());
+        if (w instanceof UpdateRequest u) {
+            return new Planned(new Action(Versioning.update(u, t, ReturnValues.NONE), null), t, expected,
+                    expected >= 0 ? expected + 1 : -1, Optional.empty());
+        }
+        return new Planned(new Action(Versioning.delete((DeleteRequest) w, t, ReturnValues.NONE), null), t, expected, -1, Optional.empty());
+    }
+
+    private static void add(TransactWriteRequest.Builder b, Action a) {
+        if (a.check() != null) b.conditionCheck(a.check());
+        else if (a.write() instanceof PutRequest p) b.put(p);
+        else if (a.write() instanceof UpdateRequest u) b.update(u);
+        else b.delete((DeleteRequest) a.write());
+    }
+
+    private static Key key(TableInfo t, ConditionalWriteRequest w) {
+        return w instanceof PutRequest p && p.key() == null ? t.keyOf(p.item()) : w.key();
+    }
+
+    /** A version mismatch on any action → {@link VersionConflictException}; else the cancellation as it is. */
+    private static RuntimeException conflictOrOriginal(TransactionCanceledException e, List<Planned> plan) {
+        List<CancellationReason> reasons = e.reasons();
+        for (int i = 0; i < reasons.size() && i < plan.size(); i++) {
+            Planned p = plan.get(i);
+            if (!reasons.get(i).isConditionFailure() || p.expected() < 0) continue;
+            Item current = reasons.get(i).item().orElse(null);
+            OptionalLong actual = p.table().versionOf(current);
+            if (actual.orElse(0) == p.expected()) continue;
+            VersionConflictException c = new VersionConflictException(p.action().tableName(), p.action().key(), p.expected(), current,
+                    actual.isPresent() ? actual.getAsLong() : null, "(action " + i + " of a transaction)");
+            c.initCause(e);
+            return c;
+        }
+        return e;
+    }
+
+    private void invalidate(List<Planned> plan) {
+        if (engine.itemCache == null) return;
+        for (Planned p : plan) engine.itemCache.invalidate(p.action().tableName(), key(p.table(), p));
+    }
+
+    private static Key key(TableInfo t, Planned p) {
+        return p.action().write() != null ? key(t, p.action().write()) : p.action().key();
+    }
+
+    private void after(SessionState s, List<Planned> plan, TransactWriteResult res) {
+        for (Planned p : plan) {
+            if (p.action().check() != null) continue;
+            Key k = key(p.table(), p);
+            String table = p.action().tableName();
+            if (engine.itemCache != null) {
+                if (p.image().isPresent()) engine.itemCache.offer(table, k, new ItemCache.Entry(p.image(), p.newVersion(), res.positions()));
+                else engine.itemCache.invalidate(table, k);
+            }
+            if (engine.queryCache != null) engine.queryCache.invalidate(table, k.partitionValue());
+            writes.recordWrite(s, p.table(), k, knownAfter(p, k), res.positions());
+        }
+    }
+
+    /**
+     * The version the session must see after an action. An update without an expected version has no
+     * known new version; without positions the session could not read its own write safely, so the
+     * version is read back strongly (1 RCU for the version attribute alone).
+     */
+    private long knownAfter(Planned p, Key k) {
+        boolean unknownUpdate = p.table().versioned() && p.newVersion() <= 0 && p.action().write() instanceof UpdateRequest;
+        return unknownUpdate && !engine.positions() ? writes.currentVersion(p.table(), k) : p.newVersion();
+    }
+
+    TransactGetResult get(TransactGetRequest r, Ctx ctx) {
+        TransactGetResult res = engine.send(r, true);
+        List<TransactGetRequest.Get> gets = r.gets();
+        for (int i = 0; i < gets.size() && i < res.items().size(); i++) {
+            TableInfo t = engine.catalog.info(gets.get(i).tableName());
+            Optional<Item> item = res.items().get(i);
+            OptionalLong v = item.map(t::versionOf).orElse(OptionalLong.empty());
+            if (v.isPresent()) ctx.session().observeVersion(t.spec().name(), gets.get(i).key(), v.getAsLong());
+        }
+        return res;
+    }
+}

@@ -1,0 +1,51 @@
+/**
+ * The ddbc client: connect with {@link io.ddbc.core.Ddbc}, configure with
+ * {@link io.ddbc.core.DdbcClientBuilder}, {@link io.ddbc.core.CacheSpec} and {@link io.ddbc.core.RetryPolicy};
+ * everything else is the API of {@code io.ddbc.api}.
+ *
+ * <pre>{@code
+ * try (DdbcClient client = Ddbc.builder().url("ddbc:embedded:mem")
+ *         .cache(CacheSpec.writeThrough()).retry(RetryPolicy.exponential(10, Duration.ofMillis(25))).build()) {
+ *     DdbcSession s = client.newSession();
+ *     s.table("accounts").update(k).expression("SET balance = balance + :d").value(":d", 500).execute();
+ *     s.table("accounts").get(k).execute();             // sees the deposit, at eventual-read cost
+ * }
+ * }</pre>
+ *
+ * <h2>Consistency</h2>
+ * A read's level is the request's, else {@code SESSION} inside a {@link io.ddbc.api.DdbcSession}, else the
+ * table's default, else the client's (default EVENTUAL, or the URL's {@code consistency} parameter).
+ * {@code BOUNDED} is served as EVENTUAL. A SESSION read made directly on the client (outside a session)
+ * uses the client's <em>implicit session</em>: it reads everything written through this client, by any
+ * thread — never silently eventual.
+ *
+ * <h2>Sessions</h2>
+ * Backends with replica positions (the embedded engine): a session read is an eventual read carrying the
+ * session's positions, answered by a replica that has caught up — it costs an eventual read. Backends
+ * without positions (AWS): an eventual read, re-read strongly (counted in {@code ddbc.session.upgrades})
+ * when the item's managed version is older than the session knows, or it is missing while the session
+ * knows a version. On <em>unversioned</em> tables there is no version to compare, so keys the session
+ * wrote are read strongly and monotonic reads across keys the session only read are not guaranteed there.
+ * Queries and scans without positions: strong on the base table if the session wrote to it (a resumed or
+ * merged token counts as having written every table); on a global secondary index of a versioned table,
+ * eventual reads are repeated with backoff (up to 2 s) until no returned item is older than the session
+ * knows, else {@link io.ddbc.api.StaleReadException} — an item the session wrote that the index does not
+ * show at all is not detected; on an index of an unversioned table, eventual. Session tokens fold old keys
+ * into hashed buckets, which may cause needless (never missing) upgrades.
+ *
+ * <h2>Managed versions</h2>
+ * On a versioned table every write through ddbc increments the version attribute (a new item starts at 1),
+ * translated into plain expressions ({@code ADD #ddbc_v :ddbc_one}, {@code #ddbc_v = :ddbc_e}); backends
+ * never see {@code expectVersion}. A put without {@code expectVersion} on a versioned table is a
+ * compare-and-set loop: one strong read of the version (1 RCU) per attempt, then a conditional put;
+ * pass {@code expectVersion} to avoid that cost. In transactions such puts read the version once and
+ * fail with {@link io.ddbc.api.VersionConflictException} on a race; updates without an expected version
+ * get no known new version in the result (without positions the session reads it back strongly: 1 RCU). BatchWriteItem cannot put to versioned tables (it takes no
+ * conditions). Deletes through ddbc ask for the old image internally so that a session refuses
+ * pre-delete images afterwards.
+ *
+ * <h2>Cache</h2>
+ * See {@link io.ddbc.core.CacheSpec}. Reads with a projection bypass the item cache; batch gets and
+ * transactions do not read from it (writes through them invalidate it).
+ */
+package io.ddbc.core;
