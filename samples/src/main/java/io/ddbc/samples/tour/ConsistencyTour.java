@@ -68,7 +68,9 @@ public final class ConsistencyTour {
         Object[][] plan = {{"EVENTUAL", Consistency.EVENTUAL, false}, {"SESSION", Consistency.SESSION, false},
             {"STRONG", Consistency.STRONG, false}, {"SESSION+cache", Consistency.SESSION, true}};
         int step = 0;
-        int steps = plan.length + 6;
+        int steps = plan.length + 7;
+        out.printf("[%d/%d] warm-up (not counted) ...%n", ++step, steps);
+        new ReadAfterWrite(options.withOperations(Math.min(500, options.operations()))).run("warmup", Consistency.SESSION, false);
         for (Object[] p : plan) {
             out.printf("[%d/%d] %s ...%n", ++step, steps, p[0]);
             levels.add(raw.run((String) p[0], (Consistency) p[1], (Boolean) p[2]));

@@ -74,6 +74,11 @@ record TourOptions(long seed, long lagMs, int operations, Duration duration, Str
         return Duration.ofSeconds(Long.parseLong(t));
     }
 
+    /** The same options with another number of rounds. */
+    TourOptions withOperations(int rounds) {
+        return new TourOptions(seed, lagMs, rounds, duration, url, report);
+    }
+
     /** The URL to connect to. */
     String effectiveUrl() {
         return url != null ? url : "ddbc:embedded:mem?time=virtual&seed=" + seed + "&lagMs=" + lagMs;
