@@ -22,24 +22,29 @@ public final class ConsistencyTour {
 
     /** Runs the tour; exits 1 if a sample broke its promise, 2 on bad arguments. */
     public static void main(String[] args) throws Exception {
+        int status = execute(args, System.out, System.err);
+        if (status != 0) System.exit(status);
+    }
+
+    /** The whole command: options, run, report. Returns the exit status (0 ok, 1 a promise broken, 2 bad arguments). */
+    static int execute(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (List.of(args).contains("--help")) {
-            System.out.println(TourOptions.USAGE);
-            return;
+            out.println(TourOptions.USAGE);
+            return 0;
         }
         TourOptions options;
         try {
             options = TourOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            System.err.println("tour: " + e.getMessage() + "\n\n" + TourOptions.USAGE);
-            System.exit(2);
-            return;
+            err.println("tour: " + e.getMessage() + "\n\n" + TourOptions.USAGE);
+            return 2;
         }
-        Result result = run(options, System.out);
+        Result result = run(options, out);
         if (options.report() != null) {
             Report.write(options.report(), result.levels(), result.verdictLines());
-            System.out.println("report written to " + options.report());
+            out.println("report written to " + options.report());
         }
-        if (!result.allKept()) System.exit(1);
+        return result.allKept() ? 0 : 1;
     }
 
     /** What a tour run measured. */

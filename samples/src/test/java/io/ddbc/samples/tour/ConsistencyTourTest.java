@@ -35,11 +35,23 @@ class ConsistencyTourTest {
     void reportsAreWrittenAsCsvAndHtml(@TempDir Path dir) throws Exception {
         for (String name : new String[] {"tour.csv", "tour.html"}) {
             Path file = dir.resolve(name);
-            ConsistencyTour.main(new String[] {"--ops=100", "--report=" + file});
+            PrintStream sink = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            assertEquals(0, ConsistencyTour.execute(new String[] {"--ops=100", "--report=" + file}, sink, sink));
             String text = Files.readString(file);
             assertTrue(text.contains("SESSION+cache"), text);
             assertTrue(name.endsWith(".csv") ? text.startsWith("level,reads,stale") : text.contains("<table"), text);
         }
+    }
+
+    @Test
+    void helpListsTheOptionsAndBadArgumentsExitWithTwo() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        assertEquals(0, ConsistencyTour.execute(new String[] {"--help"}, ps, ps));
+        for (String option : new String[] {"--seed", "--lag", "--ops", "--duration", "--url", "--report"}) {
+            assertTrue(out.toString(StandardCharsets.UTF_8).contains(option), option);
+        }
+        assertEquals(2, ConsistencyTour.execute(new String[] {"--nope"}, ps, ps));
     }
 
     @Test
