@@ -108,6 +108,24 @@ public interface Backend extends AutoCloseable {
     ListTablesResult listTables(ListTablesRequest request);
 
     /**
+     * Waits before trying again (retry backoff, waiting for an index to catch up). Time belongs to the
+     * backend: a backend on simulated time advances its clock instead of sleeping, so a retry or a wait
+     * lets the simulated world move on. The default sleeps on the wall clock.
+     *
+     * @param duration how long to wait
+     * @throws io.ddbc.api.DdbcException if interrupted (the interrupt flag is kept)
+     */
+    default void pause(java.time.Duration duration) {
+        if (duration.isZero() || duration.isNegative()) return;
+        try {
+            Thread.sleep(duration.toMillis(), (int) (duration.toNanos() % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new io.ddbc.api.DdbcException("Interrupted while waiting to retry", e);
+        }
+    }
+
+    /**
      * Backend-specific control or the underlying client (e.g. {@code EmbeddedControl},
      * {@code DynamoDbClient}); null if the backend has nothing of that type.
      */

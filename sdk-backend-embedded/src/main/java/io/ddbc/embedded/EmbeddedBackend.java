@@ -229,6 +229,16 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
                 cluster.scheduler().failures());
     }
 
+    /** On virtual time a pause advances the engine's clock (replication moves on); on real time it sleeps. */
+    @Override
+    public void pause(Duration duration) {
+        if (engine.cluster().scheduler().isVirtual()) {
+            advance(duration);
+        } else {
+            Backend.super.pause(duration);
+        }
+    }
+
     @Override
     public void advance(Duration duration) {
         checkOpen();

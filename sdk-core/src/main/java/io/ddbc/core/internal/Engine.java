@@ -62,7 +62,7 @@ final class Engine implements AutoCloseable {
         this.metrics = meters == null ? Metrics.NONE : meters;
         // The backend reports its own meters (replication lag, stale reads...) into the same registry.
         if (meters != null) backend.bindMetrics(meters);
-        this.retrier = new Retrier(config.retry(), metrics);
+        this.retrier = new Retrier(config.retry(), metrics, backend::pause);
         this.catalog = new TableCatalog(config.versionAttributes(), config.tableConsistency(),
                 d -> send(d, true).spec());
         this.itemCache = config.cache() == null ? null : new ItemCache(config.cache(), metrics);

@@ -43,9 +43,10 @@ final class QueryPath {
         Page page;
         if (level == Consistency.Level.STRONG) page = send(q, Consistency.STRONG, Positions.NONE);
         else if (level != Consistency.Level.SESSION) page = eventual(q, t);
-        // A global index is maintained asynchronously on every backend (the engine's too): replica positions
-        // say nothing about it, so a session waits for the versions it knows, with or without positions.
-        else if (isGlobalIndex(t, q) && t.versioned()) page = waitForIndex(q, t, s);
+        // A global index is maintained asynchronously on every backend: a session waits (bounded) until the
+        // index reflects its writes — by the positions the backend reports for the index where it has them,
+        // and by the versions the session knows on versioned tables.
+        else if (isGlobalIndex(t, q) && (t.versioned() || engine.positions())) page = waitForIndex(q, t, s);
         else if (engine.positions()) page = send(q, Consistency.EVENTUAL, s.token().positions());
         else if (isGlobalIndex(t, q)) page = send(q, Consistency.EVENTUAL, Positions.NONE);
         else page = send(q, s.mayHaveWritten(q.tableName()) ? Consistency.STRONG : Consistency.EVENTUAL, Positions.NONE);
@@ -67,20 +68,44 @@ final class QueryPath {
         return page;
     }
 
-    /** Eventual index reads until none of the items is older than the session knows. */
+    /**
+     * Eventual index reads until the index reflects the session: its reported positions cover the session's
+     * own positions for the partitions it reports (so items the session wrote are in it, not only fresh), and
+     * none of its items is older than the session knows. Bounded; then {@link StaleReadException}, never a
+     * silently stale page. Waiting goes through the backend's clock, so simulated time moves on meanwhile.
+     */
     private Page waitForIndex(PagedRequest<?> q, TableInfo t, SessionState s) {
         long start = System.nanoTime();
+        long waitedNanos = 0;
         for (int attempt = 1; ; attempt++) {
             Page page = send(q, Consistency.EVENTUAL, Positions.NONE);
-            Item stale = firstStale(page, t, s);
-            if (stale == null) return page;
-            if (System.nanoTime() - start > INDEX_WAIT.toNanos()) {
+            boolean caughtUp = !engine.positions() || reflects(page.positions(), s.token().positions());
+            Item stale = t.versioned() ? firstStale(page, t, s) : null;
+            if (caughtUp && stale == null) return page;
+            if (System.nanoTime() - start > INDEX_WAIT.toNanos() || waitedNanos > INDEX_WAIT.toNanos()) {
+                String why = "in index '" + q.indexName().orElse("") + "': the index did not reflect the session's writes within "
+                        + INDEX_WAIT.toMillis() + " ms";
+                if (stale == null) throw new StaleReadException(q.tableName(), null, -1, -1, why);
                 throw new StaleReadException(q.tableName(), t.keyOf(stale), s.knownVersion(q.tableName(), t.keyOf(stale)),
-                        t.versionOf(stale).orElse(0), "in index '" + q.indexName().orElse("") + "': the index did not reflect the"
-                        + " session's writes within " + INDEX_WAIT.toMillis() + " ms");
+                        t.versionOf(stale).orElse(0), why);
             }
-            Retrier.sleep(Duration.ofMillis(Math.min(200, 5L << Math.min(attempt, 6))));
+            Duration delay = Duration.ofMillis(Math.min(200, 5L << Math.min(attempt, 6)));
+            engine.backend.pause(delay);
+            waitedNanos += delay.toNanos();
         }
+    }
+
+    /**
+     * Whether an index's reported positions reach the session's exact positions on every partition the index
+     * reports. (Partitions the session only knows through its floor are not compared: the floor mixes other
+     * tables' positions, which an index of this table can never reach.)
+     */
+    static boolean reflects(Positions index, Positions session) {
+        for (java.util.Map.Entry<Long, Long> e : index.asHashedMap().entrySet()) {
+            Long mine = session.asHashedMap().get(e.getKey());
+            if (mine != null && e.getValue() < mine) return false;
+        }
+        return true;
     }
 
     private static Item firstStale(Page page, TableInfo t, SessionState s) {

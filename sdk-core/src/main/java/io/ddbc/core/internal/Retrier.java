@@ -17,10 +17,13 @@ import java.util.function.Supplier;
 final class Retrier {
     private final RetryPolicy policy;
     private final Metrics metrics;
+    /** How to wait between attempts: the backend's clock (simulated time advances instead of sleeping). */
+    private final java.util.function.Consumer<Duration> pause;
 
-    Retrier(RetryPolicy policy, Metrics metrics) {
+    Retrier(RetryPolicy policy, Metrics metrics, java.util.function.Consumer<Duration> pause) {
         this.policy = policy;
         this.metrics = metrics;
+        this.pause = pause;
     }
 
     <R> R run(String op, boolean idempotent, Supplier<R> call) {
@@ -54,7 +57,7 @@ final class Retrier {
         Duration delay = policy.delayAfter(failedAttempts);
         long elapsed = System.nanoTime() - startNanos;
         if (elapsed + delay.toNanos() > policy.timeBudget().toNanos()) return false;
-        sleep(delay);
+        pause.accept(delay);
         return true;
     }
 

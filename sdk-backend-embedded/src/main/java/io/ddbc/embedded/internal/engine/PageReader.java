@@ -128,8 +128,18 @@ final class PageReader {
 
     // ------------------------------------------------------------------------------ routing
 
-    /** One partition's store as routed: the replica answering and whether it is the leader. */
-    private record Routed<K extends Comparable<K>>(SortedStore<K> store, TableReplica replica, boolean leader) {
+    /**
+     * One partition's store as routed: the replica answering, whether it is the leader, and the positions the
+     * answer reflects (null: the store's own).
+     */
+    private record Routed<K extends Comparable<K>>(SortedStore<K> store, TableReplica replica, boolean leader, Positions reflects) {
+        Routed(SortedStore<K> store, TableReplica replica, boolean leader) {
+            this(store, replica, leader, null);
+        }
+
+        Positions positions() {
+            return reflects != null ? reflects : store.positionsAt(store.appliedSeq());
+        }
     }
 
     private static Routed<ItemKey> tablePartition(TableState table, int partition, PageSpec spec) {
@@ -145,7 +155,9 @@ final class PageReader {
         if (index.isGlobal()) {
             TableReplica copy = table.replicas().globalIndexReplica(partition);
             boolean single = table.replicas().size() == 1;
-            return new Routed<>(copy.indexPartitions(index.name()).get(partition), copy, single);
+            // A global index reflects the base table's partitions up to where its asynchronous feed has got.
+            return new Routed<>(copy.indexPartitions(index.name()).get(partition), copy, single,
+                    table.replicas().globalIndexPositions());
         }
         ReplicaGroup.Route route = table.replicas().route(partition, spec.strong(), spec.minPositions());
         return new Routed<>(route.replica().indexPartitions(index.name()).get(partition), route.replica(), route.leader());
@@ -333,7 +345,7 @@ final class PageReader {
         for (int si = 0; si < sources.size() && !stopped; si++) {
             Source<K> source = sources.get(si);
             allLeader &= source.routed().leader();
-            positions = positions.merge(source.store().positionsAt(source.store().appliedSeq()));
+            positions = positions.merge(source.routed().positions());
             Iterator<Map.Entry<K, Item>> it = source.range().entrySet().iterator();
             while (it.hasNext()) {
                 Map.Entry<K, Item> e = it.next();

@@ -28,6 +28,8 @@ final class ReplicaGroup {
     private final PartitionLog[] logs;
     private final ReentrantLock[] locks;
     private final java.util.concurrent.atomic.AtomicLong gsiPending = new java.util.concurrent.atomic.AtomicLong();
+    /** Per base partition, the last log position the global indexes have applied (written under the partition lock). */
+    private final java.util.concurrent.atomic.AtomicLongArray gsiApplied;
 
     /** A route chosen for a read: the replica, whether it is the leader, and its number. */
     record Route(TableReplica replica, boolean leader, int replicaNumber) {
@@ -37,6 +39,7 @@ final class ReplicaGroup {
         this.table = spec.name();
         this.cluster = cluster;
         this.locks = locks;
+        this.gsiApplied = new java.util.concurrent.atomic.AtomicLongArray(partitions);
         int n = cluster.topology().replicas();
         boolean separateGsi = n > 1 && !spec.globalIndexes().isEmpty();
         this.replicas = new TableReplica[n];
@@ -59,6 +62,21 @@ final class ReplicaGroup {
     /** Where global secondary index entries are read (the separate copy, or the leader's own). */
     TableReplica globalIndexReplica(int partition) {
         return globalIndexes != null ? globalIndexes : leader(partition);
+    }
+
+    /**
+     * How far the global indexes reflect the table: per base partition, the last log position applied to
+     * them. A session's index read compares these with the positions of its own writes (an index is
+     * eventually consistent, so this is how a reader learns whether it already shows those writes).
+     * Without a separate index copy (one replica) the indexes are as current as the leader.
+     */
+    io.ddbc.api.Positions globalIndexPositions() {
+        io.ddbc.api.Positions out = io.ddbc.api.Positions.NONE;
+        for (int p = 0; p < logs.length; p++) {
+            long applied = globalIndexes != null ? gsiApplied.get(p) : leader(p).partition(p).appliedSeq();
+            out = out.merge(io.ddbc.api.Positions.of(partitionId(p), applied));
+        }
+        return out;
     }
 
     /** The partition id of a partition, for messages. */
@@ -162,6 +180,7 @@ final class ReplicaGroup {
             while (!log.gsiQueue.isEmpty() && log.gsiQueue.peekFirst().due() - now <= 0) {
                 PartitionLog.GsiUpdate u = log.gsiQueue.pollFirst();
                 globalIndexes.applyGlobal(u.record(), u.old());
+                gsiApplied.set(partition, u.record().seq());
                 gsiPending.decrementAndGet();
             }
             if (!log.gsiQueue.isEmpty()) {
