@@ -32,9 +32,12 @@ class ClientLifecycleTest {
     @Test
     void closingAnEmbeddedClientReleasesItsSyncAndAsyncThreads() throws Exception {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
-        DdbcClient client = Ddbc.connect("ddbc:embedded:mem?partitions=4");
+        DdbcClient client = Ddbc.connect("ddbc:embedded:mem?partitions=4&replicas=3"); // real time: a replication thread
         exercise(client, "lifecycle");
-        assertFalse(threadsStartedSince(before, t -> true).isEmpty(), "executeAsync started no thread: the check could not fail");
+        List<String> started = threadsStartedSince(before, t -> true).stream().map(Thread::getName).toList();
+        // the real-time replication scheduler of the three-replica engine and the async pool must both exist, or the check is empty
+        assertTrue(started.stream().anyMatch(n -> n.startsWith("ddbc-embedded-replication")), "no replication thread: " + started);
+        assertTrue(started.stream().anyMatch(n -> n.startsWith("ddbc-async")), "no async thread: " + started);
         client.close();
         assertEquals(List.of(), survivors(before, t -> true), "threads left alive after close()");
         assertClosed(client);
