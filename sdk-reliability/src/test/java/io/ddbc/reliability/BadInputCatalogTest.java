@@ -160,6 +160,12 @@ class BadInputCatalogTest {
         c.add(new Case("url: integer parameter too large", s -> Ddbc.connect("ddbc:embedded:mem?partitions=99999999999"), cfg, "'partitions'"));
         c.add(new Case("url: bad consistency", s -> Ddbc.connect("ddbc:embedded:mem?consistency=SOMETIMES"), cfg, "consistency"));
         c.add(new Case("url: bad percent-encoding", s -> Ddbc.connect("ddbc:embedded:mem?partitions=%zz"), cfg, "percent-encoding"));
+        c.add(new Case("url: embedded time neither real nor virtual", s -> Ddbc.connect("ddbc:embedded:mem?time=sometimes"), cfg, "'time'"));
+        c.add(new Case("url: embedded seed not a number", s -> Ddbc.connect("ddbc:embedded:mem?seed=abc"), cfg, "'seed'"));
+        c.add(new Case("url: embedded negative lag", s -> Ddbc.connect("ddbc:embedded:mem?lagMs=-5"), cfg, "'lagMs'"));
+        c.add(new Case("url: embedded two replicas", s -> Ddbc.connect("ddbc:embedded:mem?replicas=2"), cfg, "'replicas'"));
+        c.add(new Case("url: embedded spike probability over 1", s -> Ddbc.connect("ddbc:embedded:mem?lagSpikeProbability=1.5"), cfg,
+                "'lagSpikeProbability'"));
         c.add(new Case("url: unknown embedded target", s -> Ddbc.connect("ddbc:embedded:disk"), cfg, "'disk'"));
         c.add(new Case("url: aws endpoint not http", s -> Ddbc.connect("ddbc:aws:?endpoint=ftp://127.0.0.1:1"), cfg, "endpoint"));
         c.add(new Case("url: aws endpoint malformed", s -> Ddbc.connect("ddbc:aws:?endpoint=http://[::1"), cfg, "endpoint"));
@@ -322,6 +328,17 @@ class BadInputCatalogTest {
         c.add(new Case("item: repeated name", s -> Item.of("id", "k", "id", "j"), val, "'id' twice"));
         c.add(new Case("item: map with non-string keys", s -> Item.of("id", "k", "m", Map.of(1, "x")), val, "Map keys must be strings"));
         c.add(new Case("key: same name twice", s -> Key.of("id", "a", "id", "b"), val, "'id'"));
+        c.add(new Case("control: advance on real time", s -> control(s).advance(Duration.ofSeconds(1)), DdbcConfigException.class, "virtual"));
+        c.add(new Case("control: unknown AZ", s -> control(s).crashReplica("az-z"), val, "az-z"));
+        c.add(new Case("control: null AZ", s -> control(s).isolateAz(null), val, "availability zone"));
+        c.add(new Case("control: failover null key", s -> control(s).failoverLeader(ACCOUNTS, null), val, "key"));
+        c.add(new Case("control: failover null table", s -> control(s).failoverLeader(null, A0), val, "Table name"));
+        c.add(new Case("control: throttle null table", s -> control(s).throttle(null, Duration.ofSeconds(1)), val, "Table name"));
+        c.add(new Case("control: failover on an unknown table", s -> control(s).failoverLeader("nosuch", A0), ResourceNotFoundException.class,
+                "nosuch"));
+        c.add(new Case("control: negative lag spike", s -> control(s).lagSpike(Duration.ofMillis(-1), Duration.ofSeconds(1)), val, "lag"));
+        c.add(new Case("control: throttle null duration", s -> control(s).throttle(ACCOUNTS, null), val, "duration"));
+        c.add(new Case("control: unwrap an unknown type", s -> s.client.unwrap(java.sql.Connection.class), DdbcConfigException.class, "java.sql.Connection"));
         c.add(new Case("table: unknown", s -> s.client.table("nosuch").get(A0).execute(), ResourceNotFoundException.class, "nosuch"));
         c.add(new Case("table: create existing", s -> s.client.createTable(TableSpec.builder(ACCOUNTS)
                 .partitionKey("id", AttributeValue.Type.S).build()), val, ACCOUNTS));
@@ -335,6 +352,10 @@ class BadInputCatalogTest {
         c.add(new Case("minVersion: negative", s -> s.client.table(COUNTERS).get(Key.of("id", "k0")).minVersion(-2), val, "minVersion"));
         c.add(new Case("query: limit zero", s -> s.client.table(ORDERS).query().limit(0), val, "Limit"));
         c.add(new Case("scan: segment out of range", s -> s.client.table(ORDERS).scan().segment(4, 4).execute(), val, "egment"));
+    }
+
+    private static io.ddbc.embedded.EmbeddedControl control(Store s) {
+        return s.client.unwrap(io.ddbc.embedded.EmbeddedControl.class);
     }
 
     // ------------------------------------------------------------------------------------ expressions
