@@ -127,7 +127,9 @@ final class History {
             }
         }
         if (session != null && sessionGuarantees) checkSession(session, item, tag, op);
-        if (session != null) see(session, item, tag);
+        // An absent item seen by an eventual read names no write: it may be any earlier state (the initial one,
+        // a cached "not found"), so it moves the session's horizon only when it had to be explained as recent.
+        if (session != null && (tag != null || sessionGuarantees)) see(session, item, tag);
     }
 
     private void checkSession(SessionView s, String item, String tag, Op op) {

@@ -86,6 +86,17 @@ class HistoryTest {
     }
 
     @Test
+    void anEventualReadOfAnAbsentItemDoesNotMoveTheSessionPastALaterDelete() {
+        History h = new History();
+        SessionView s = new SessionView("s");
+        h.wrote(null, "k", 1, "t1", Outcome.ACKED);
+        h.wrote(null, "k", 2, null, Outcome.UNKNOWN);   // a delete that may not have happened
+        h.read(s, "k", null, false, false, OP);         // eventual: may be the state before t1 (e.g. a cached "not found")
+        h.read(s, "k", "t1", false, true, OP);          // so a session read of t1 afterwards goes back in time for nobody
+        assertEquals(List.of(), h.violations());
+    }
+
+    @Test
     void versionsOfASessionsWritesOnlyGrow() {
         History h = new History();
         SessionView s = new SessionView("s");

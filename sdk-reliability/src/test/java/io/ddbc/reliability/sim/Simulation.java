@@ -91,6 +91,9 @@ final class Simulation {
             sim.setUp();
             for (Op op : ops) sim.step(op);
             sim.finalCheck();
+            var stats = sim.control.stats();
+            sim.counts.put("engine: stale reads served", (int) stats.staleReads());
+            sim.counts.put("engine: failovers", (int) stats.failovers());
         } finally {
             sim.close();
         }
@@ -229,6 +232,7 @@ final class Simulation {
     private Outcome attempt(Runnable action) {
         try {
             action.run();
+            if (Boolean.getBoolean("ddbc.sim.trace")) System.out.println("TRACE " + current + " acked");
             count("acked");
             return Outcome.ACKED;
         } catch (ConditionFailedException e) {
@@ -239,6 +243,7 @@ final class Simulation {
             return e.reasons().stream().anyMatch(CancellationReason::isConditionFailure) ? Outcome.FAILED : Outcome.UNKNOWN;
         } catch (BackendUnavailableException | ThrottlingException | TransactionConflictException e) {
             count("unknown outcome (" + e.getClass().getSimpleName() + ")");
+            if (Boolean.getBoolean("ddbc.sim.trace")) System.out.println("TRACE " + current + " " + e);
             return Outcome.UNKNOWN;
         } catch (RuntimeException e) {
             unexpected(e);
@@ -274,6 +279,7 @@ final class Simulation {
 
     private void observe(Op op, String table, String id, Optional<Item> item, Consistency c) {
         String tag = item.map(i -> i.has("w") ? i.getString("w") : "?").orElse(null);
+        if (Boolean.getBoolean("ddbc.sim.trace")) System.out.println("TRACE " + op + " " + c + " " + table + ":" + id + " -> " + tag + " zones " + control.stats().zones());
         history.read(views[op.slot()], table + ":" + id, tag, c == Consistency.STRONG, c != Consistency.EVENTUAL, op);
         if (table.equals(REG)) {
             int k = Integer.parseInt(id.substring(1));
