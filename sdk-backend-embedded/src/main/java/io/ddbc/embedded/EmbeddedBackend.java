@@ -207,7 +207,8 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         }
         return new EmbeddedStats(s.operations(), all.size(), items, engine.log().lastSequence(), s.conditionalCheckFailures(),
                 s.transactionsCanceled(), s.idempotentReplays(), s.readUnits(), s.writeUnits(), replicas, cluster.staleReads(),
-                engine.throttles(), cluster.failovers(), lag, engine.globalIndexPending(), zones, leaders, engine.faults().history());
+                engine.throttles(), cluster.failovers(), lag, engine.globalIndexPending(), zones, leaders, engine.faults().history(),
+                cluster.scheduler().failures());
     }
 
     @Override

@@ -33,12 +33,13 @@ import java.util.Map;
  * @param zones per AZ, {@code up}, {@code crashed} or {@code isolated}
  * @param leaders per AZ, how many partitions (over all tables) have their leader there
  * @param faults the faults injected so far, in order (e.g. {@code crash az-b})
+ * @param deliveryFailures replication deliveries that threw (always 0 unless the engine has a bug)
  */
 public record EmbeddedStats(Map<String, Long> operations, int tables, long itemsStored, long lastPosition,
                             long conditionalCheckFailures, long transactionsCanceled, long idempotentReplays,
                             double readUnits, double writeUnits, int replicas, long staleReads, long throttles, long failovers,
                             Map<String, Long> replicationLag, long gsiPending, Map<String, String> zones, Map<String, Long> leaders,
-                            List<String> faults) {
+                            List<String> faults, long deliveryFailures) {
     /** Copies the collections. */
     public EmbeddedStats {
         operations = Map.copyOf(operations);

@@ -62,6 +62,30 @@ class BankingStoryTest {
     }
 
     @Test
+    void positionsAreGlobalSoACaughtUpFollowerMeetsARequirementFromAnotherPartition() {
+        try (EmbeddedBackend b = Replicated.virtual(SEED, "&partitions=4")) {
+            b.put(PutRequest.builder(Replicated.ACCOUNTS, Item.of("id", "alice", "balance", 1)).build());
+            b.settle();
+            // A requirement this partition never reached (the floor stands for partitions not listed): only
+            // replicas caught up with the leader qualify, and after settle() the followers are.
+            io.ddbc.api.Positions far = io.ddbc.api.Positions.ofHashed(java.util.Map.of(), 1_000_000);
+            for (int i = 0; i < 10; i++) {
+                GetResult r = Replicated.readAtLeast(b, "alice", far);
+                assertEquals(ServedBy.FOLLOWER, r.servedBy(), "seed " + SEED);
+                assertEquals(1L, Replicated.balance(r));
+            }
+            WriteResult w = deposit(b, 1);
+            // Now one follower lags: it neither reached the requirement nor is caught up, so it never answers.
+            for (int i = 0; i < 10; i++) {
+                GetResult r = Replicated.readAtLeast(b, "alice", far);
+                assertEquals(2L, Replicated.balance(r), "seed " + SEED);
+                assertTrue(w.positions().isCoveredBy(r.positions()));
+            }
+            assertEquals(0, b.stats().staleReads());
+        }
+    }
+
+    @Test
     void theSameSeedReplaysTheSameRun() {
         assertEquals(run(42), run(42));
     }

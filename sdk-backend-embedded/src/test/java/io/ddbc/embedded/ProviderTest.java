@@ -14,6 +14,7 @@ import io.ddbc.spi.Backend;
 import io.ddbc.spi.BackendProvider;
 import io.ddbc.spi.BackendProviders;
 import io.ddbc.spi.DdbcUrl;
+import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,26 @@ class ProviderTest {
         Fixture.fails(DdbcConfigException.class, "seed", () -> open("ddbc:embedded:mem?seed=abc"));
         Fixture.fails(DdbcConfigException.class, "partitions", () -> open("ddbc:embedded:mem?partitions=zero"));
         Fixture.fails(DdbcConfigException.class, "must be 1 to 1024", () -> open("ddbc:embedded:mem?partitions=0"));
+    }
+
+    @Test
+    void replicasOneIsTheSingleNodeAndThreeReplicasServeFromFollowers() {
+        try (Backend one = open("ddbc:embedded:mem?replicas=1&time=virtual"); Backend three = open("ddbc:embedded:mem?time=virtual&seed=2")) {
+            java.util.Set<io.ddbc.api.ServedBy> seenOne = java.util.EnumSet.noneOf(io.ddbc.api.ServedBy.class);
+            java.util.Set<io.ddbc.api.ServedBy> seenThree = java.util.EnumSet.noneOf(io.ddbc.api.ServedBy.class);
+            for (Backend b : List.of(one, three)) {
+                b.createTable(new io.ddbc.api.CreateTableRequest(io.ddbc.api.TableSpec.builder("accounts")
+                        .partitionKey("id", io.ddbc.api.AttributeValue.Type.S).build()));
+                b.put(io.ddbc.api.PutRequest.builder("accounts", io.ddbc.api.Item.of("id", "a")).build());
+                for (int i = 0; i < 30; i++) {
+                    (b == one ? seenOne : seenThree).add(b.get(io.ddbc.api.GetRequest.builder("accounts", io.ddbc.api.Key.of("id", "a")).build()).servedBy());
+                }
+            }
+            assertEquals(java.util.Set.of(io.ddbc.api.ServedBy.LEADER), seenOne);
+            assertEquals(java.util.Set.of(io.ddbc.api.ServedBy.LEADER, io.ddbc.api.ServedBy.FOLLOWER), seenThree);
+            assertEquals(1, one.unwrap(EmbeddedControl.class).stats().replicas());
+            assertEquals(3, three.unwrap(EmbeddedControl.class).stats().replicas());
+        }
     }
 
     @Test

@@ -98,36 +98,90 @@ final class ReplicaGroup {
     void replicate(LogRecord record) {
         int p = record.partition();
         PartitionLog log = logs[p];
+        if (replicas.length == 1) {
+            replicas[log.leader].apply(record);
+            return;
+        }
+        // Chosen before anything is applied: if a fault has just taken the last follower away, nothing is written.
+        int sync = chooseSyncFollower(p, log.leader);
         Item old = replicas[log.leader].apply(record);
-        if (replicas.length == 1) return;
-        long target = log.append(record);
-        int sync = chooseSyncFollower(log.leader);
-        catchUp(p, sync, target);
         long now = cluster.nanoTime();
+        long target = log.append(record, now, cluster.replicationLag().sampleNanos(now));
+        catchUp(p, sync, target);
         for (int f = 0; f < replicas.length; f++) {
-            if (f == log.leader || f == sync) continue;
-            long due = Math.max(now + cluster.replicationLag().sampleNanos(now), log.lastDue[f]);
-            log.lastDue[f] = due;
-            int follower = f;
-            cluster.scheduler().schedule(due, () -> catchUpLocked(p, follower, target));
+            if (f != log.leader && f != sync && cluster.topology().reachable(f)) scheduleDelivery(p, f, log.dueAtCursor(f));
         }
         if (globalIndexes != null) {
-            long due = Math.max(now + cluster.gsiLag().sampleNanos(now), log.gsiLastDue);
-            log.gsiLastDue = due;
+            log.gsiLastDue = Math.max(now + cluster.gsiLag().sampleNanos(now), log.gsiLastDue);
+            log.gsiQueue.addLast(new PartitionLog.GsiUpdate(record, old, log.gsiLastDue));
             gsiPending.incrementAndGet();
-            cluster.scheduler().schedule(due, () -> {
-                gsiPending.decrementAndGet();
-                globalIndexes.applyGlobal(record, old);
-            });
+            if (!log.gsiScheduled) {
+                log.gsiScheduled = true;
+                cluster.scheduler().schedule(log.gsiLastDue, () -> deliverGlobal(p));
+            }
         }
         log.trim();
     }
 
-    /** A reachable follower chosen at random (there is one: the caller checked the quorum). */
-    private int chooseSyncFollower(int leader) {
+    /**
+     * Makes sure a delivery to a follower is scheduled (one pending event per follower and partition: each
+     * delivery applies every record then due and schedules the next). Caller holds the partition lock.
+     */
+    private void scheduleDelivery(int partition, int replica, long due) {
+        PartitionLog log = logs[partition];
+        if (log.deliveryScheduled[replica]) return;
+        log.deliveryScheduled[replica] = true;
+        cluster.scheduler().schedule(due, () -> deliver(partition, replica));
+    }
+
+    /** Applies a follower's records that are due, in order; skipped while it is unreachable (it catches up when back). */
+    private void deliver(int partition, int replica) {
+        locks[partition].lock();
+        try {
+            PartitionLog log = logs[partition];
+            log.deliveryScheduled[replica] = false;
+            if (!cluster.topology().reachable(replica)) return;
+            TableReplica r = replicas[replica];
+            if (log.deliverDue(replica, cluster.nanoTime(), r::apply)) scheduleDelivery(partition, replica, log.dueAtCursor(replica));
+            log.trim();
+        } finally {
+            locks[partition].unlock();
+        }
+    }
+
+    /** Applies the global-index updates that are due, in log order, and schedules the next. */
+    private void deliverGlobal(int partition) {
+        locks[partition].lock();
+        try {
+            PartitionLog log = logs[partition];
+            log.gsiScheduled = false;
+            long now = cluster.nanoTime();
+            while (!log.gsiQueue.isEmpty() && log.gsiQueue.peekFirst().due() - now <= 0) {
+                PartitionLog.GsiUpdate u = log.gsiQueue.pollFirst();
+                globalIndexes.applyGlobal(u.record(), u.old());
+                gsiPending.decrementAndGet();
+            }
+            if (!log.gsiQueue.isEmpty()) {
+                log.gsiScheduled = true;
+                cluster.scheduler().schedule(log.gsiQueue.peekFirst().due(), () -> deliverGlobal(partition));
+            }
+        } finally {
+            locks[partition].unlock();
+        }
+    }
+
+    /**
+     * A reachable follower chosen at random to acknowledge a write.
+     *
+     * @throws BackendUnavailableException if none is left (a fault raced with the caller's quorum check)
+     */
+    private int chooseSyncFollower(int partition, int leader) {
         int[] candidates = new int[replicas.length];
         int n = 0;
         for (int i = 0; i < replicas.length; i++) if (i != leader && cluster.topology().reachable(i)) candidates[n++] = i;
+        if (n == 0) checkAvailable(partition, "a write");
+        if (n == 0) throw new BackendUnavailableException("Cannot serve a write on table '" + table + "', partition " + partitionId(partition)
+                + ": no follower reachable to acknowledge it; retry later");
         return candidates[n == 1 ? 0 : cluster.random().nextInt(n)];
     }
 
@@ -137,17 +191,6 @@ final class ReplicaGroup {
         logs[partition].forEachUpTo(replica, target, r::apply);
     }
 
-    /** Delivery of lagging records to a follower: skipped while it is unreachable (it catches up when back). */
-    private void catchUpLocked(int partition, int replica, long target) {
-        if (!cluster.topology().reachable(replica)) return;
-        locks[partition].lock();
-        try {
-            catchUp(partition, replica, target);
-            logs[partition].trim();
-        } finally {
-            locks[partition].unlock();
-        }
-    }
 
     /**
      * Chooses the replica for a read. STRONG: the leader (needs a quorum). EVENTUAL: a random reachable
@@ -217,18 +260,20 @@ final class ReplicaGroup {
         }
     }
 
-    /** Schedules a returning replica to catch up on every partition after one sampled lag. */
+    /**
+     * Schedules a returning replica to catch up on every partition after one sampled lag: records it missed
+     * are due by then (or at their own instant, if later).
+     */
     void scheduleCatchUp(int replica) {
         long now = cluster.nanoTime();
         for (int p = 0; p < logs.length; p++) {
-            int partition = p;
             locks[p].lock();
             try {
-                PartitionLog log = logs[p];
-                long due = Math.max(now + cluster.replicationLag().sampleNanos(now), log.lastDue[replica]);
-                log.lastDue[replica] = due;
-                long target = log.end();
-                cluster.scheduler().schedule(due, () -> catchUpLocked(partition, replica, target));
+                if (logs[p].pending(replica) > 0) {
+                    long due = Math.max(now + cluster.replicationLag().sampleNanos(now), logs[p].dueAtCursor(replica));
+                    logs[p].deliveryScheduled[replica] = false;
+                    scheduleDelivery(p, replica, due);
+                }
             } finally {
                 locks[p].unlock();
             }

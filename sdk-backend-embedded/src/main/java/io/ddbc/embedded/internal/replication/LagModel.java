@@ -38,9 +38,4 @@ public final class LagModel {
         windowExtraNanos = extraNanos;
         windowUntilNanos = untilNanos;
     }
-
-    /** Whether a lag-spike window is open at {@code nowNanos}. */
-    public boolean spiking(long nowNanos) {
-        return nowNanos - windowUntilNanos < 0;
-    }
 }
