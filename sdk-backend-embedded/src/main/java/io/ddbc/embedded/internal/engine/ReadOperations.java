@@ -56,7 +56,8 @@ final class ReadOperations {
         long position = store.appliedSeq();
         ItemKey k = ItemKey.of(key);
         Item item = store.get(k);
-        if (!route.leader()) {
+        // A follower at the leader's position holds the leader's state: only a lagging one can be stale.
+        if (!route.leader() && position < table.leaderStore(p).appliedSeq()) {
             Item current = table.leaderStore(p).get(k);
             if (current != item && !Objects.equals(current, item)) cluster.staleRead(table.name());
         }

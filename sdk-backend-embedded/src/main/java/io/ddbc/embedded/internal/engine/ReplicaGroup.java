@@ -142,7 +142,10 @@ final class ReplicaGroup {
             log.deliveryScheduled[replica] = false;
             if (!cluster.topology().reachable(replica)) return;
             TableReplica r = replicas[replica];
-            if (log.deliverDue(replica, cluster.nanoTime(), r::apply)) scheduleDelivery(partition, replica, log.dueAtCursor(replica));
+            long now = cluster.nanoTime();
+            if (log.deliverDue(replica, now, r::apply)) {
+                scheduleDelivery(partition, replica, Math.max(log.dueAtCursor(replica), now + cluster.deliveryTickNanos()));
+            }
             log.trim();
         } finally {
             locks[partition].unlock();
@@ -191,7 +194,6 @@ final class ReplicaGroup {
         logs[partition].forEachUpTo(replica, target, r::apply);
     }
 
-
     /**
      * Chooses the replica for a read. STRONG: the leader (needs a quorum). EVENTUAL: a random reachable
      * replica. EVENTUAL with positions: a random reachable follower that has applied the required position
@@ -229,8 +231,9 @@ final class ReplicaGroup {
     /**
      * Promotes the reachable follower with the highest applied position to leader of a partition. It holds
      * every acknowledged write: each was applied on the leader and one follower in log order, and any two
-     * reachable replicas include one of those. Records past its cursor (none in this engine, where a write
-     * is acknowledged before the lock is released) are applied from the log before it takes over.
+     * reachable replicas include one of those. Records past its cursor (none in practice: a write is
+     * acknowledged before its partition lock is released, and this runs under that lock) are applied from the
+     * log before it takes over.
      *
      * @return false if no follower is reachable
      */

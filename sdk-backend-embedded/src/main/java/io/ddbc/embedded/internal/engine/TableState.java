@@ -7,7 +7,6 @@ import io.ddbc.embedded.internal.storage.IndexLayout;
 import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.PartitionHasher;
 import io.ddbc.embedded.internal.storage.SortedStore;
-import io.ddbc.embedded.internal.storage.TableReplica;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -95,10 +94,5 @@ public final class TableState {
     /** The leader lock of a partition. */
     ReentrantLock lock(int partition) {
         return leaderLocks[partition];
-    }
-
-    /** A replica, by AZ number, for tests and stats. */
-    public TableReplica replica(int az) {
-        return replicas.replica(az);
     }
 }

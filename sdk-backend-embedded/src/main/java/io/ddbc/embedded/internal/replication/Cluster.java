@@ -55,6 +55,14 @@ public final class Cluster implements AutoCloseable {
         return gsiLag;
     }
 
+    /**
+     * Real time: follower deliveries are batched at least this far apart (1 ms) per partition and follower, so
+     * the replication thread wakes up per batch rather than per record under load; virtual time: 0 (exact).
+     */
+    public long deliveryTickNanos() {
+        return scheduler.isVirtual() ? 0 : 1_000_000;
+    }
+
     /** Now on the engine clock, nanoseconds. */
     public long nanoTime() {
         return scheduler.nanoTime();

@@ -117,6 +117,25 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void runUntil(long target, boolean moveClock) {
+        // Holding the runner while draining also waits for a batch the real-time thread has taken but not
+        // finished, so settle() returns only when everything due has been applied.
+        runner.lock();
+        try {
+            drain(target);
+        } finally {
+            runner.unlock();
+        }
+        if (moveClock) {
+            lock.lock();
+            try {
+                if (target > virtualNanos) virtualNanos = target;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private void drain(long target) {
         while (true) {
             Event e;
             lock.lock();
@@ -129,14 +148,6 @@ public final class Scheduler implements AutoCloseable {
                 lock.unlock();
             }
             run(e);
-        }
-        if (moveClock) {
-            lock.lock();
-            try {
-                if (target > virtualNanos) virtualNanos = target;
-            } finally {
-                lock.unlock();
-            }
         }
     }
 
@@ -163,14 +174,24 @@ public final class Scheduler implements AutoCloseable {
                         changed.awaitNanos(queue.peek().due - System.nanoTime());
                     }
                 }
-                long now = System.nanoTime();
-                while (!queue.isEmpty() && queue.peek().due - now <= 0) due.add(queue.poll());
             } catch (InterruptedException ex) {
                 return;
             } finally {
                 lock.unlock();
             }
-            for (Event e : due) run(e);
+            runner.lock();
+            try {
+                lock.lock();
+                try {
+                    long now = System.nanoTime();
+                    while (!queue.isEmpty() && queue.peek().due - now <= 0) due.add(queue.poll());
+                } finally {
+                    lock.unlock();
+                }
+                for (Event e : due) run(e);
+            } finally {
+                runner.unlock();
+            }
             due.clear();
         }
     }
