@@ -15,7 +15,8 @@
  * <h2>Consistency</h2>
  * A read's level is the request's, else {@code SESSION} inside a {@link io.ddbc.api.DdbcSession}, else the
  * table's default, else the client's (default EVENTUAL, or the URL's {@code consistency} parameter).
- * {@code BOUNDED} is served as EVENTUAL. A SESSION read made directly on the client (outside a session)
+ * {@code BOUNDED(d)} is served by a strong read, the one read no backend can answer staler than {@code d}
+ * today (it costs a strong read; on a global secondary index it is refused like any strong read). A SESSION read made directly on the client (outside a session)
  * uses the client's <em>implicit session</em>: it reads everything written through this client, by any
  * thread — never silently eventual.
  *

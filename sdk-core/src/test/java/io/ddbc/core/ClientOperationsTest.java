@@ -1,5 +1,11 @@
 package io.ddbc.core;
 
+import io.ddbc.api.ServedBy;
+
+import io.ddbc.api.GetResult;
+
+import io.ddbc.api.Consistency;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import io.ddbc.api.*;
@@ -25,6 +31,19 @@ class ClientOperationsTest {
             List<Long> sks = q.stream().map(i -> i.getLong("sk")).collect(Collectors.toList());
             assertEquals(IntStream.range(0, 30).mapToObj(Long::valueOf).collect(Collectors.toList()), sks);
             assertEquals(30, c.table("events").scan().stream().count());
+        }
+    }
+
+    @Test
+    void boundedReadsAreServedStronglyNeverStaler() {
+        try (EmbeddedFixture f = new EmbeddedFixture()) {
+            Table t = f.client().table(EmbeddedFixture.COUNTERS);
+            t.put(Item.of("id", "b", "n", 1)).execute();
+            GetResult bounded = t.get(Key.of("id", "b")).consistency(Consistency.bounded(java.time.Duration.ofMillis(10))).execute();
+            GetResult strong = t.get(Key.of("id", "b")).consistency(Consistency.STRONG).execute();
+            assertEquals(strong.consumedCapacity().readUnits(), bounded.consumedCapacity().readUnits(), "charged as a strong read");
+            assertEquals(1.0, bounded.consumedCapacity().readUnits());
+            assertEquals(ServedBy.LEADER, bounded.servedBy());
         }
     }
 

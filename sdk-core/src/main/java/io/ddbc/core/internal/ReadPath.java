@@ -53,7 +53,7 @@ final class ReadPath {
         return unasked(r, t, result);
     }
 
-    /** EVENTUAL or SESSION (BOUNDED is served as EVENTUAL). */
+    /** EVENTUAL or SESSION (BOUNDED was resolved to STRONG). */
     private GetResult relaxed(GetRequest r, TableInfo t, boolean session, SessionState s, long minVersion) {
         // With positions the backend itself answers from a caught-up replica; versions are compared only
         // where there are no positions (a token's hashed version buckets would cause needless upgrades).
