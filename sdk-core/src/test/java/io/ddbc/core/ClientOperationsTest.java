@@ -25,12 +25,13 @@ class ClientOperationsTest {
             DdbcClient c = f.client();
             c.createTable(TableSpec.builder("events").partitionKey("pk", AttributeValue.Type.S).sortKey("sk", AttributeValue.Type.N).build());
             for (int i = 0; i < 30; i++) c.table("events").put(Item.of("pk", "p", "sk", i)).execute();
-            QueryRequest.Builder q = c.table("events").query().keyCondition("pk = :p").value(":p", "p").limit(7);
+            QueryRequest.Builder q = c.table("events").query().keyCondition("pk = :p").value(":p", "p").limit(7)
+                    .consistency(Consistency.STRONG);
             List<Page> pages = java.util.stream.StreamSupport.stream(q.pages().spliterator(), false).collect(Collectors.toList());
             assertTrue(pages.size() >= 5, "pages: " + pages.size());
             List<Long> sks = q.stream().map(i -> i.getLong("sk")).collect(Collectors.toList());
             assertEquals(IntStream.range(0, 30).mapToObj(Long::valueOf).collect(Collectors.toList()), sks);
-            assertEquals(30, c.table("events").scan().stream().count());
+            assertEquals(30, c.table("events").scan().consistency(Consistency.STRONG).stream().count());
         }
     }
 
@@ -53,7 +54,9 @@ class ClientOperationsTest {
             Table t = f.client().table(EmbeddedFixture.COUNTERS);
             CompletableFuture<WriteResult> w = t.put(Item.of("id", "a", "n", 1)).executeAsync();
             assertEquals(1, w.get().version().getAsLong());
-            assertEquals(1, t.get(Key.of("id", "a")).executeAsync().get().item().orElseThrow().getLong("n"));
+            // A strong read: an eventual one may be answered by the lagging follower.
+            assertEquals(1, t.get(Key.of("id", "a")).consistency(Consistency.STRONG).executeAsync().get()
+                    .item().orElseThrow().getLong("n"));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Properties;
  * engine with replicas and lag once it exists.
  */
 final class EmbeddedFixture implements AutoCloseable {
-    static final String DEFAULT_URL = "ddbc:embedded:mem?partitions=4";
+    static final String DEFAULT_URL = "ddbc:embedded:mem?partitions=4&time=virtual&seed=11&lagMs=50";
     static final String COUNTERS = "counters";
     static final String NOTES = "notes";
 

@@ -58,7 +58,10 @@ final class Engine implements AutoCloseable {
         this.backend = backend;
         this.ownsBackend = ownsBackend;
         this.config = config;
-        this.metrics = config.registry() == null ? Metrics.NONE : new MicrometerMetrics(config.registry());
+        MicrometerMetrics meters = config.registry() == null ? null : new MicrometerMetrics(config.registry());
+        this.metrics = meters == null ? Metrics.NONE : meters;
+        // The backend reports its own meters (replication lag, stale reads...) into the same registry.
+        if (meters != null) backend.bindMetrics(meters);
         this.retrier = new Retrier(config.retry(), metrics);
         this.catalog = new TableCatalog(config.versionAttributes(), config.tableConsistency(),
                 d -> send(d, true).spec());

@@ -14,11 +14,11 @@ import java.util.function.Supplier;
 /**
  * The write-through item cache on Caffeine. Entries remember the item's managed version and the
  * replica positions they reflect, so a session read can tell whether an entry is new enough for it.
- * Thread-safe.
+ * Thread-safe. Public only so that the drop-in SDK wrapper ({@code ddbc-wrapper}) caches the same way; not API.
  */
-final class ItemCache {
+public final class ItemCache {
     /** What the cache knows of one item: the image (empty if absent), its version (-1 if unknown), its positions. */
-    record Entry(Optional<Item> item, long version, Positions positions) {
+    public record Entry(Optional<Item> item, long version, Positions positions) {
         /** Whether this entry may replace {@code old}: never an older version or position over a newer one. */
         boolean supersedes(Entry old) {
             if (version >= 0 && old.version >= 0) return version >= old.version;
@@ -32,6 +32,11 @@ final class ItemCache {
 
     private final Cache<CacheKey, Entry> cache;
 
+    /** A cache with {@code spec}, its statistics bound to {@code registry} as {@code ddbc.cache} (none if null). */
+    public static ItemCache create(CacheSpec spec, io.micrometer.core.instrument.MeterRegistry registry) {
+        return new ItemCache(spec, registry == null ? Metrics.NONE : new MicrometerMetrics(registry));
+    }
+
     ItemCache(CacheSpec spec, Metrics metrics) {
         Expiry<CacheKey, Entry> expiry = Expiry.writing((k, e) -> e.item().isPresent() ? spec.ttl() : spec.negativeTtl());
         // Maintenance on the calling threads: the client starts no threads and uses no shared pool.
@@ -41,7 +46,7 @@ final class ItemCache {
         metrics.bindCache(cache, "ddbc.cache");
     }
 
-    Entry get(String table, Key key) {
+    public Entry get(String table, Key key) {
         return cache.getIfPresent(new CacheKey(table, key));
     }
 
@@ -57,11 +62,11 @@ final class ItemCache {
     }
 
     /** Stores an entry unless a newer one is there already. */
-    void offer(String table, Key key, Entry entry) {
+    public void offer(String table, Key key, Entry entry) {
         cache.asMap().merge(new CacheKey(table, key), entry, (old, nu) -> nu.supersedes(old) ? nu : old);
     }
 
-    void invalidate(String table, Key key) {
+    public void invalidate(String table, Key key) {
         cache.invalidate(new CacheKey(table, key));
     }
 

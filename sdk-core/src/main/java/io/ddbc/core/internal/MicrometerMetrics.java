@@ -2,15 +2,19 @@ package io.ddbc.core.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import io.ddbc.api.ConsumedCapacity;
+import io.ddbc.spi.MetricsSink;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** The meters of DESIGN.md on a Micrometer registry. */
-final class MicrometerMetrics implements Metrics {
+final class MicrometerMetrics implements Metrics, MetricsSink {
     /** Tag value of the base table in the capacity counters' {@code index} tag. */
     static final String BASE_TABLE = "none";
 
@@ -58,6 +62,27 @@ final class MicrometerMetrics implements Metrics {
     @Override
     public void bindCache(Cache<?, ?> cache, String name) {
         CaffeineCacheMetrics.monitor(registry, cache, name);
+    }
+
+    /** A backend's own gauge (e.g. the embedded engine's replication lag per AZ). */
+    @Override
+    public void gauge(String name, Map<String, String> tags, Supplier<Number> value) {
+        Gauge.builder(name, value, v -> {
+            Number n = v.get();
+            return n == null ? Double.NaN : n.doubleValue();
+        }).tags(tagsOf(tags)).register(registry);
+    }
+
+    /** A backend's own counter (e.g. stale reads served, throttles). */
+    @Override
+    public void count(String name, Map<String, String> tags, double amount) {
+        registry.counter(name, tagsOf(tags)).increment(amount);
+    }
+
+    private static Tags tagsOf(Map<String, String> tags) {
+        Tags t = Tags.empty();
+        for (Map.Entry<String, String> e : tags.entrySet()) t = t.and(e.getKey(), e.getValue());
+        return t;
     }
 
     @Override

@@ -10,50 +10,51 @@ import java.util.function.UnaryOperator;
 
 /**
  * The mutable heart of a session: its token, updated atomically from every result, plus which tables
- * it wrote (for session queries on backends without positions). Thread-safe.
+ * it wrote (for session queries on backends without positions). Thread-safe. Public only so that the
+ * drop-in SDK wrapper ({@code ddbc-wrapper}) keeps its sessions the same way; not API.
  */
-final class SessionState {
+public final class SessionState {
     /**
      * The "version" recorded for a key of an unversioned table that the session wrote, on a backend
      * without positions: any value above 0 makes later session reads of that key strong.
      */
-    static final long WRITTEN_MARKER = 1;
+    public static final long WRITTEN_MARKER = 1;
 
     private final AtomicReference<SessionToken> token;
     private final Set<String> tablesWritten = ConcurrentHashMap.newKeySet();
     /** A resumed token may know writes to any table: treat every table as written. */
     private volatile boolean mayHaveWrittenAnyTable;
 
-    SessionState(SessionToken initial) {
+    public SessionState(SessionToken initial) {
         this.token = new AtomicReference<>(initial);
         this.mayHaveWrittenAnyTable = !initial.equals(SessionToken.empty(initial.scope(), initial.region()));
     }
 
-    SessionToken token() {
+    public SessionToken token() {
         return token.get();
     }
 
-    void observe(Positions positions) {
+    public void observe(Positions positions) {
         if (positions != null && !positions.isEmpty()) update(t -> t.withPositions(positions));
     }
 
-    void observeVersion(String table, Key key, long version) {
+    public void observeVersion(String table, Key key, long version) {
         if (version > 0 && token.get().knownVersion(table, key) < version) update(t -> t.withVersion(table, key, version));
     }
 
-    void wrote(String table) {
+    public void wrote(String table) {
         tablesWritten.add(table);
     }
 
-    boolean mayHaveWritten(String table) {
+    public boolean mayHaveWritten(String table) {
         return mayHaveWrittenAnyTable || tablesWritten.contains(table);
     }
 
-    long knownVersion(String table, Key key) {
+    public long knownVersion(String table, Key key) {
         return token.get().knownVersion(table, key);
     }
 
-    void merge(SessionToken other) {
+    public void merge(SessionToken other) {
         update(t -> t.merge(other));
         mayHaveWrittenAnyTable = true;
     }

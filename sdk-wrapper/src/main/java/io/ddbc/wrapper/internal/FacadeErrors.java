@@ -1,0 +1,60 @@
+package io.ddbc.wrapper.internal;
+
+import io.ddbc.api.CancellationReason;
+import io.ddbc.api.ConditionFailedException;
+import io.ddbc.api.DdbcException;
+import io.ddbc.aws.internal.ModelConverter;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/**
+ * ddbc exceptions as the SDK exceptions DynamoDB would have raised, so code written against
+ * {@code DynamoDbClient} (and the Enhanced Client) sees the same types: the inverse of the aws module's
+ * {@code ErrorMapper}. Stateless.
+ */
+public final class FacadeErrors {
+    private FacadeErrors() {
+    }
+
+    public static DynamoDbException toSdk(DdbcException e) {
+        if (e instanceof ConditionFailedException c) {
+            var b = ConditionalCheckFailedException.builder().message(e.getMessage()).statusCode(400)
+                    .awsErrorDetails(details("ConditionalCheckFailedException", e, 400)).cause(e);
+            c.currentItem().ifPresent(i -> b.item(ModelConverter.toSdk(i)));
+            return (DynamoDbException) b.build();
+        }
+        if (e instanceof io.ddbc.api.TransactionCanceledException t) {
+            List<software.amazon.awssdk.services.dynamodb.model.CancellationReason> reasons = new ArrayList<>();
+            for (CancellationReason r : t.reasons()) {
+                var rb = software.amazon.awssdk.services.dynamodb.model.CancellationReason.builder().code(r.code()).message(r.message().orElse(null));
+                r.item().ifPresent(i -> rb.item(ModelConverter.toSdk(i)));
+                reasons.add(rb.build());
+            }
+            return (DynamoDbException) TransactionCanceledException.builder().message(e.getMessage()).cancellationReasons(reasons).statusCode(400)
+                    .awsErrorDetails(details("TransactionCanceledException", e, 400)).cause(e).build();
+        }
+        if (e instanceof io.ddbc.api.ResourceNotFoundException) return plain(ResourceNotFoundException.builder(), "ResourceNotFoundException", 400, e);
+        if (e instanceof io.ddbc.api.ThrottlingException) {
+            return plain(ProvisionedThroughputExceededException.builder(), "ProvisionedThroughputExceededException", 400, e);
+        }
+        if (e instanceof io.ddbc.api.TransactionConflictException) return plain(TransactionConflictException.builder(), "TransactionConflictException", 400, e);
+        if (e instanceof io.ddbc.api.BackendUnavailableException) return plain(InternalServerErrorException.builder(), "InternalServerError", 500, e);
+        return plain(DynamoDbException.builder(), "ValidationException", 400, e);
+    }
+
+    private static DynamoDbException plain(DynamoDbException.Builder b, String code, int status, DdbcException e) {
+        return (DynamoDbException) b.message(e.getMessage()).statusCode(status).awsErrorDetails(details(code, e, status)).cause(e).build();
+    }
+
+    private static AwsErrorDetails details(String code, Exception e, int status) {
+        return AwsErrorDetails.builder().errorCode(code).errorMessage(e.getMessage()).serviceName("DynamoDb").build();
+    }
+}
