@@ -126,7 +126,8 @@ public final class BatchGetRequest implements DdbcRequest<BatchGetResult> {
 
         /** Adds keys to read from a table. */
         public Builder add(String tableName, Collection<Key> tableKeys) {
-            List<Key> list = keys.computeIfAbsent(Requests.tableName(tableName), t -> new ArrayList<>());
+            Requests.require(tableKeys, "keys", Requests.tableName(tableName));
+            List<Key> list = keys.computeIfAbsent(tableName, t -> new ArrayList<>());
             for (Key k : tableKeys) list.add(Requests.require(k, "key", tableName));
             return this;
         }
@@ -150,9 +151,10 @@ public final class BatchGetRequest implements DdbcRequest<BatchGetResult> {
 
         /** A projection for one table, with its {@code #name} placeholders. */
         public Builder projection(String tableName, String projectionExpression, Map<String, String> names) {
+            Requests.tableName(tableName);
             projections.put(tableName, projectionExpression);
             Expressions.Builder e = Expressions.builder();
-            names.forEach(e::name);
+            if (names != null) names.forEach(e::name); // a projection without placeholders needs no names
             expressions.put(tableName, e.build());
             return this;
         }

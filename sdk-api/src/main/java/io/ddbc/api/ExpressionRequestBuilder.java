@@ -35,18 +35,21 @@ public abstract class ExpressionRequestBuilder<Q extends DdbcRequest<R>, R, B ex
 
     /** Defines several {@code #name} placeholders. */
     public B names(Map<String, String> names) {
+        if (names == null) throw new ValidationException("ExpressionAttributeNames must not be null (the names map)");
         names.forEach(expressions::name);
         return self();
     }
 
     /** Defines several {@code :value} placeholders. */
     public B values(Map<String, ?> values) {
+        if (values == null) throw new ValidationException("ExpressionAttributeValues must not be null (the values map)");
         values.forEach(expressions::value);
         return self();
     }
 
     /** Replaces all placeholders. */
     public B expressions(Expressions placeholders) {
+        if (placeholders == null) throw new ValidationException("The expression placeholders must not be null (use Expressions.NONE)");
         this.expressions = placeholders.toBuilder();
         return self();
     }

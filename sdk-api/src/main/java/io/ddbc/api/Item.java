@@ -61,6 +61,7 @@ public final class Item {
 
     /** An item from a map of names to plain Java values or {@link AttributeValue}s. */
     public static Item of(Map<String, ?> values) {
+        if (values == null) throw new ValidationException("Item.of needs a map of attribute values, got null");
         Builder b = builder();
         values.forEach(b::put);
         return b.build();
@@ -245,6 +246,7 @@ public final class Item {
 
         /** Sets every attribute of another item. */
         public Builder putAll(Item other) {
+            if (other == null) throw new ValidationException("Cannot add the attributes of a null item");
             attributes.putAll(other.attributes);
             return this;
         }

@@ -15,6 +15,11 @@ final class Requests {
         return value;
     }
 
+    static <T> T require(T value, String what) {
+        if (value == null) throw new ValidationException("The " + what + " must be given (got null)");
+        return value;
+    }
+
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

@@ -151,6 +151,7 @@ public final class SessionToken {
      * @throws SessionTokenException if the tokens belong to different backends
      */
     public SessionToken merge(SessionToken other) {
+        if (other == null) throw new SessionTokenException("Cannot merge a null session token");
         if (!scope.equals(other.scope)) {
             throw new SessionTokenException("Cannot merge session tokens of different backends: '" + scope + "' and '" + other.scope + "'");
         }

@@ -108,7 +108,7 @@ public final class TransactWriteRequest implements DdbcRequest<TransactWriteResu
 
         /** Adds a put. */
         public Builder put(PutRequest put) {
-            actions.add(new Action(put, null));
+            actions.add(new Action(Requests.require(put, "put"), null));
             return this;
         }
 
@@ -119,13 +119,13 @@ public final class TransactWriteRequest implements DdbcRequest<TransactWriteResu
 
         /** Adds an update. */
         public Builder update(UpdateRequest update) {
-            actions.add(new Action(update, null));
+            actions.add(new Action(Requests.require(update, "update"), null));
             return this;
         }
 
         /** Adds a delete. */
         public Builder delete(DeleteRequest delete) {
-            actions.add(new Action(delete, null));
+            actions.add(new Action(Requests.require(delete, "delete"), null));
             return this;
         }
 
@@ -136,7 +136,7 @@ public final class TransactWriteRequest implements DdbcRequest<TransactWriteResu
 
         /** Adds a condition check. */
         public Builder conditionCheck(ConditionCheck check) {
-            actions.add(new Action(null, check));
+            actions.add(new Action(null, Requests.require(check, "condition check")));
             return this;
         }
 

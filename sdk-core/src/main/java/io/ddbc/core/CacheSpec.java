@@ -1,7 +1,6 @@
 package io.ddbc.core;
 
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * Settings of the client's write-through item cache (Caffeine). Immutable; each setter returns a copy.
@@ -40,7 +39,7 @@ public final class CacheSpec {
 
     /** At most this many entries (items and, if enabled, query pages each). */
     public CacheSpec maximumSize(long size) {
-        if (size < 1) throw new IllegalArgumentException("Cache maximumSize must be at least 1, got " + size);
+        if (size < 1) throw new io.ddbc.api.DdbcConfigException("Cache maximumSize must be at least 1, got " + size);
         return new CacheSpec(size, ttl, negativeTtl, queryCache);
     }
 
@@ -80,8 +79,7 @@ public final class CacheSpec {
     }
 
     private static Duration positive(Duration d, String what) {
-        Objects.requireNonNull(d, what);
-        if (d.isNegative() || d.isZero()) throw new IllegalArgumentException("Cache " + what + " must be positive, got " + d);
+        if (d == null || d.isNegative() || d.isZero()) throw new io.ddbc.api.DdbcConfigException("Cache " + what + " must be positive, got " + d);
         return d;
     }
 

@@ -10,7 +10,6 @@ import io.ddbc.spi.Backend;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 
 /**
@@ -56,19 +55,19 @@ public final class DdbcClientBuilder {
      * one backend. (A backend the client opened from a URL is closed with the client.)
      */
     public DdbcClientBuilder backend(Backend backend) {
-        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backend = required(backend, "backend");
         return this;
     }
 
     /** The consistency of requests that name none (default EVENTUAL, like DynamoDB). */
     public DdbcClientBuilder defaultConsistency(Consistency consistency) {
-        this.defaultConsistency = Objects.requireNonNull(consistency, "consistency");
+        this.defaultConsistency = required(consistency, "consistency");
         return this;
     }
 
     /** The default consistency of one table's reads, overriding the client's default. */
     public DdbcClientBuilder tableConsistency(String table, Consistency consistency) {
-        tableConsistency.put(Objects.requireNonNull(table, "table"), Objects.requireNonNull(consistency, "consistency"));
+        tableConsistency.put(required(table, "table"), required(consistency, "consistency of table '" + table + "'"));
         return this;
     }
 
@@ -80,25 +79,25 @@ public final class DdbcClientBuilder {
         if (attribute == null || attribute.isEmpty()) {
             throw new DdbcConfigException("Version attribute of table '" + table + "' must not be empty");
         }
-        versionAttributes.put(Objects.requireNonNull(table, "table"), attribute);
+        versionAttributes.put(required(table, "table"), attribute);
         return this;
     }
 
     /** Enables the write-through cache. */
     public DdbcClientBuilder cache(CacheSpec spec) {
-        this.cache = Objects.requireNonNull(spec, "spec");
+        this.cache = required(spec, "cache spec");
         return this;
     }
 
     /** Records the client's meters in this registry; without one nothing is recorded. */
     public DdbcClientBuilder meterRegistry(MeterRegistry registry) {
-        this.registry = Objects.requireNonNull(registry, "registry");
+        this.registry = required(registry, "meter registry");
         return this;
     }
 
     /** How retryable failures are retried (default {@link RetryPolicy#defaults()}). */
     public DdbcClientBuilder retry(RetryPolicy policy) {
-        this.retry = Objects.requireNonNull(policy, "policy");
+        this.retry = required(policy, "retry policy");
         return this;
     }
 
@@ -114,8 +113,14 @@ public final class DdbcClientBuilder {
 
     /** Extra settings for the backend (e.g. credentials), passed to {@code BackendProvider.open}. */
     public DdbcClientBuilder properties(Properties properties) {
-        this.properties = Objects.requireNonNull(properties, "properties");
+        this.properties = required(properties, "properties");
         return this;
+    }
+
+    /** Builder arguments are configuration: a missing one is a configuration error, not a NullPointerException. */
+    private static <T> T required(T value, String what) {
+        if (value == null) throw new DdbcConfigException("The " + what + " given to the ddbc client builder must not be null");
+        return value;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.ddbc.core;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -49,10 +48,10 @@ public final class RetryPolicy {
      * time in {@code [0, min(maxDelay, baseDelay * 2^n))}. The maximum delay defaults to 1 s and the
      * time budget to 10 s.
      *
-     * @throws IllegalArgumentException if {@code maxAttempts < 1} or the delay is negative
+     * @throws io.ddbc.api.DdbcConfigException if {@code maxAttempts < 1} or the delay is null or negative
      */
     public static RetryPolicy exponential(int maxAttempts, Duration baseDelay) {
-        if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+        if (maxAttempts < 1) throw new io.ddbc.api.DdbcConfigException("Retry maxAttempts must be at least 1, got " + maxAttempts);
         requireNonNegative(baseDelay, "baseDelay");
         return new RetryPolicy(maxAttempts, baseDelay, Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
@@ -101,8 +100,7 @@ public final class RetryPolicy {
     }
 
     private static Duration requireNonNegative(Duration d, String what) {
-        Objects.requireNonNull(d, what);
-        if (d.isNegative()) throw new IllegalArgumentException(what + " must not be negative, got " + d);
+        if (d == null || d.isNegative()) throw new io.ddbc.api.DdbcConfigException("Retry " + what + " must not be negative, got " + d);
         return d;
     }
 

@@ -119,11 +119,11 @@ class ClientOperationsTest {
         assertEquals(Duration.ofMillis(40), q.maxDelay());
         for (int i = 1; i < 20; i++) assertTrue(q.delayAfter(i).compareTo(Duration.ofMillis(40)) < 0);
         assertEquals(1, RetryPolicy.none().maxAttempts());
-        assertThrows(IllegalArgumentException.class, () -> RetryPolicy.exponential(0, Duration.ZERO));
+        assertThrows(io.ddbc.api.DdbcConfigException.class, () -> RetryPolicy.exponential(0, Duration.ZERO));
         CacheSpec c = CacheSpec.writeThrough();
         assertFalse(c.queryCacheEnabled());
         assertTrue(c.queryCache(true).queryCacheEnabled());
-        assertThrows(IllegalArgumentException.class, () -> c.ttl(Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> c.maximumSize(0));
+        assertThrows(io.ddbc.api.DdbcConfigException.class, () -> c.ttl(Duration.ZERO));
+        assertThrows(io.ddbc.api.DdbcConfigException.class, () -> c.maximumSize(0));
     }
 }

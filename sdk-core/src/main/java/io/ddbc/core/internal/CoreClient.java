@@ -79,7 +79,7 @@ public final class CoreClient extends Operations implements DdbcClient {
      * @throws SessionTokenException otherwise
      */
     SessionToken admit(SessionToken token) {
-        Objects.requireNonNull(token, "token");
+        if (token == null) throw new SessionTokenException("The session token must be given (got null)");
         String scope = engine.backend.sessionScope();
         if (!scope.equals(token.scope())) {
             throw new SessionTokenException("Session token belongs to backend '" + token.scope() + "'; this client is connected to '"
@@ -98,6 +98,7 @@ public final class CoreClient extends Operations implements DdbcClient {
 
     @Override
     public <T> T unwrap(Class<T> type) {
+        if (type == null) throw new DdbcConfigException("unwrap needs the type to unwrap to (got null)");
         if (type.isInstance(this)) return type.cast(this);
         T fromBackend = engine.backend.unwrap(type);
         if (fromBackend != null) return fromBackend;

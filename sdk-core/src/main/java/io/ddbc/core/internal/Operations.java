@@ -49,12 +49,17 @@ abstract class Operations implements DdbcOperations, RequestExecutor {
 
     @Override
     public <R> R execute(DdbcRequest<R> request) {
-        return engine.execute(java.util.Objects.requireNonNull(request, "request"), ctx);
+        return engine.execute(required(request), ctx);
     }
 
     @Override
     public <R> CompletableFuture<R> executeAsync(DdbcRequest<R> request) {
-        return engine.executeAsync(java.util.Objects.requireNonNull(request, "request"), ctx);
+        return engine.executeAsync(required(request), ctx);
+    }
+
+    private static <R> DdbcRequest<R> required(DdbcRequest<R> request) {
+        if (request == null) throw new io.ddbc.api.ValidationException("The request to execute must not be null");
+        return request;
     }
 
     @Override

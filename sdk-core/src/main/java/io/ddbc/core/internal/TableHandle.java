@@ -71,7 +71,9 @@ final class TableHandle implements Table {
     @Override
     public WriteResult mutate(Key key, UnaryOperator<Item> change) {
         ops.engine.ensureOpen();
-        return ops.engine.writes.mutate(name, key, java.util.Objects.requireNonNull(change, "change"), ops.ctx);
+        if (key == null) throw new io.ddbc.api.ValidationException("The key to mutate must be given (table '" + name + "')");
+        if (change == null) throw new io.ddbc.api.ValidationException("The change function of mutate must be given (table '" + name + "')");
+        return ops.engine.writes.mutate(name, key, change, ops.ctx);
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class Faults {
 
     /** Adds {@code extra} to every replication lag sampled during the next {@code window}. */
     public synchronized void lagSpike(Duration extra, Duration window) {
-        if (extra.isNegative() || window.isNegative()) {
+        if (extra == null || window == null || extra.isNegative() || window.isNegative()) {
             throw new ValidationException("lagSpike needs non-negative durations, got extra=" + extra + ", window=" + window);
         }
         cluster.replicationLag().spike(extra.toNanos(), cluster.nanoTime() + window.toNanos());
@@ -85,6 +85,7 @@ public final class Faults {
      */
     public synchronized void failover(String table, Key key) {
         TableState t = tables.get(table);
+        if (key == null) throw new ValidationException("failoverLeader needs the key of an item of table '" + table + "', got null");
         t.spec().validateKey(key);
         if (t.replicas().size() == 1) {
             throw new ValidationException("Table '" + table + "' has one replica per partition (replicas=1): there is no follower to promote");
@@ -100,7 +101,9 @@ public final class Faults {
     /** Throttles every request on a table for {@code duration} (a throttle storm). */
     public synchronized void throttle(String table, Duration duration) {
         tables.get(table);
-        if (duration.isNegative()) throw new ValidationException("throttle needs a non-negative duration, got " + duration);
+        if (duration == null || duration.isNegative()) {
+            throw new ValidationException("throttle needs a non-negative duration, got " + duration + " (table '" + table + "')");
+        }
         throughput.storm(table, duration.toNanos());
         record("throttle " + table + " for " + duration.toMillis() + "ms");
     }
@@ -110,7 +113,7 @@ public final class Faults {
         if (!cluster.scheduler().isVirtual()) {
             throw new DdbcConfigException("advance() needs virtual time: open the engine with 'ddbc:embedded:mem?time=virtual&seed=N'");
         }
-        if (d.isNegative()) throw new ValidationException("advance needs a non-negative duration, got " + d);
+        if (d == null || d.isNegative()) throw new ValidationException("advance needs a non-negative duration, got " + d);
         cluster.scheduler().advance(d.toNanos());
     }
 

@@ -28,6 +28,7 @@ public final class Tables {
 
     /** A table, or ResourceNotFoundException as DynamoDB words it. */
     public TableState get(String name) {
+        if (name == null) throw new io.ddbc.api.ValidationException("Table name must not be empty (got null)");
         TableState t = byName.get(name);
         if (t == null) throw new ResourceNotFoundException("Requested resource not found: Table: " + name + " not found");
         return t;

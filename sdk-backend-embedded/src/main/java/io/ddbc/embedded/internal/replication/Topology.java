@@ -35,7 +35,7 @@ public final class Topology {
 
     /** The replica number of an AZ name. @throws ValidationException naming the AZs of this engine */
     public int az(String name) {
-        int i = AZS.indexOf(name);
+        int i = name == null ? -1 : AZS.indexOf(name); // List.of rejects indexOf(null)
         if (i < 0 || i >= replicas) {
             throw new ValidationException("Unknown availability zone '" + name + "'; this engine has " + AZS.subList(0, replicas));
         }
