@@ -1,0 +1,44 @@
+package io.ddbc.bench;
+
+import io.ddbc.api.BatchWriteRequest;
+import io.ddbc.api.Consistency;
+import io.ddbc.api.DdbcClient;
+import io.ddbc.api.Table;
+
+/** Records through a ddbc client (any backend): GetItem and UpdateItem via the core. */
+final class DdbcStore implements KvStore {
+    private final DdbcClient client;
+    private final Table table;
+    private final String label;
+
+    DdbcStore(DdbcClient client, String label) {
+        this.client = client;
+        this.table = client.table(Records.TABLE);
+        this.label = label;
+    }
+
+    @Override
+    public void load(int records) {
+        client.createTable(Records.spec());
+        for (int start = 0; start < records; start += BatchWriteRequest.MAX_WRITES) {
+            BatchWriteRequest.Builder b = client.batchWrite();
+            for (int r = start; r < Math.min(records, start + BatchWriteRequest.MAX_WRITES); r++) b.put(Records.TABLE, Records.item(r));
+            b.execute();
+        }
+    }
+
+    @Override
+    public boolean read(int record) {
+        return table.get(Records.key(record)).consistency(Consistency.EVENTUAL).execute().exists();
+    }
+
+    @Override
+    public void update(int record, long value) {
+        table.update(Records.key(record)).expression("SET field0 = :v").value(":v", Long.toString(value)).execute();
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}
