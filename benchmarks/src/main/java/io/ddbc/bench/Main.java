@@ -39,10 +39,12 @@ public final class Main {
         report.detail("ddbc benchmarks, %s mode, %s, %s %s, %d CPUs, max heap %d MB, engine %s", mode.name(),
                 java.time.Instant.now(), System.getProperty("java.vm.name"), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, Backends.embeddedUrl(3));
+        if (!Backends.replicasSupported()) report.detail("this build's embedded engine is single-node (no 'replicas' parameter)");
         for (Experiment e : chosen) {
             long s = System.nanoTime();
             e.run(mode, report);
-            report.detail("(%s: %.1f s)", e.name(), (System.nanoTime() - s) / 1e9);
+            report.detail("(%s: %.1f s, system load average %.1f)", e.name(), (System.nanoTime() - s) / 1e9,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         report.detail("total %.1f s", (System.nanoTime() - t0) / 1e9);
         return report;
