@@ -19,7 +19,7 @@ import java.time.Duration;
 record Mode(String name, Duration window, Duration warmup, int localKeys, int ycsbKeys, int pairs, int cacheHits,
         int rounds, int cacheOps, int heapItems) {
 
-    static final Mode FULL = new Mode("full", Duration.ofSeconds(4), Duration.ofSeconds(2), 10_000, 100_000, 4_000,
+    static final Mode FULL = new Mode("full", Duration.ofSeconds(3), Duration.ofSeconds(1), 10_000, 100_000, 4_000,
             2_000_000, 2_000, 1_000_000, 1_000_000);
     static final Mode QUICK = new Mode("quick", Duration.ofMillis(400), Duration.ofMillis(200), 1_000, 10_000, 300,
             200_000, 200, 50_000, 100_000);
