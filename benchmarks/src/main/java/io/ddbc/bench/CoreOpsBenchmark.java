@@ -1,4 +1,4 @@
-package io.ddbc.bench.jmh;
+package io.ddbc.bench;
 
 import io.ddbc.api.AttributeValue;
 import io.ddbc.api.BatchGetResult;
@@ -24,7 +24,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -34,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Single operations on the embedded engine through the core client: get, put, update, a query page,
  * a batch get and a transactWrite. Items: partition key {@code pk} (100 partitions), sort key {@code sk}
- * (100 items each), about 60 bytes. Run: {@code java -jar benchmarks/target/benchmarks.jar jmh CoreOps}.
+ * (100 items each), about 60 bytes; three replicas per partition. Run: {@code java -jar benchmarks/target/benchmarks.jar jmh CoreOps}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -47,17 +46,13 @@ public class CoreOpsBenchmark {
     static final int ROWS = 100;
     static final String TABLE = "ops";
 
-    /** The embedded engine's URL; {@code replicas=3} once the engine has replication. */
-    @Param({"ddbc:embedded:mem"})
-    public String url;
-
     DdbcClient client;
     Table table;
     Key[] keys;
 
     @Setup(Level.Trial)
     public void setUp() {
-        client = Ddbc.connect(url);
+        client = Ddbc.connect(Backends.embeddedUrl(3));
         client.createTable(TableSpec.builder(TABLE).partitionKey("pk", AttributeValue.Type.S)
                 .sortKey("sk", AttributeValue.Type.N).build());
         table = client.table(TABLE);
