@@ -59,7 +59,7 @@ final class HeapPerItem implements Experiment {
     static long usedHeap() {
         MemoryMXBean mx = ManagementFactory.getMemoryMXBean();
         long last = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             System.gc();
             long used = mx.getHeapMemoryUsage().getUsed();
             if (used >= last - 64 * 1024) return Math.min(used, last);
