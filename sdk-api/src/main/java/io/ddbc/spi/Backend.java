@@ -115,6 +115,13 @@ public interface Backend extends AutoCloseable {
         return type.isInstance(this) ? type.cast(this) : null;
     }
 
+    /**
+     * Lets the backend report its own metrics (replication lag, stale reads, throttles…) to the client's
+     * registry. Called at most once, before requests are sent; the default reports nothing.
+     */
+    default void bindMetrics(MetricsSink sink) {
+    }
+
     /** Releases every thread and connection the backend owns. Idempotent. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package io.ddbc.embedded;
 
 import io.ddbc.api.DdbcConfigException;
+import io.ddbc.embedded.internal.replication.ReplicationSettings;
 import io.ddbc.spi.Backend;
 import io.ddbc.spi.BackendProvider;
 import io.ddbc.spi.DdbcUrl;
@@ -9,17 +10,60 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Opens the embedded engine for URLs {@code ddbc:embedded:mem[?partitions=N]}; found by
+ * Opens the embedded engine for URLs {@code ddbc:embedded:mem[?name=value&...]}; found by
  * {@link java.util.ServiceLoader}. {@code file:} targets (durable engines) are not supported yet.
  *
+ * <p>Parameters (each validated; unknown ones are refused):
+ * <ul>
+ *   <li>{@code partitions} — hash partitions per table, 1 to 1024 (default 4).</li>
+ *   <li>{@code replicas} — 1 (single node: no followers, no lag, no threads) or 3 (default: leader and two
+ *       followers in az-a/az-b/az-c; a write is acknowledged once the leader and one follower have it).</li>
+ *   <li>{@code seed} — seeds every random choice (replica choice, lags, service latency); default 0 on virtual
+ *       time, random on real time.</li>
+ *   <li>{@code time} — {@code real} (default; one daemon thread delivers lagging records) or {@code virtual}
+ *       (nothing runs on its own; {@code EmbeddedControl.advance/settle} and each operation's service latency
+ *       move the clock, so a run is reproducible from its seed).</li>
+ *   <li>{@code lagMs} — median replication lag to the lagging follower in ms (default 20; log-normal with σ=1:
+ *       about 95% of records within 100 ms, a long tail beyond).</li>
+ *   <li>{@code lagSpikeProbability} / {@code lagSpikeMs} — chance (default 0.001) that a record's lag gets
+ *       {@code lagSpikeMs} (default 1000) added.</li>
+ *   <li>{@code gsiLagMs} — median lag of global secondary index maintenance in ms (default 30, log-normal).</li>
+ *   <li>{@code serviceLatencyMs} — virtual time only: mean modelled duration of each operation (default 1,
+ *       exponential), by which every operation advances the clock, so long workloads see realistic staleness
+ *       without explicit {@code advance()}; 0 turns it off.</li>
+ * </ul>
+ *
  * <pre>{@code
- * Backend backend = new EmbeddedBackendProvider().open(DdbcUrl.parse("ddbc:embedded:mem?partitions=8"), new Properties());
+ * Backend backend = new EmbeddedBackendProvider().open(DdbcUrl.parse("ddbc:embedded:mem?time=virtual&seed=42"), new Properties());
  * }</pre>
  */
 public final class EmbeddedBackendProvider implements BackendProvider {
     /** Hash partitions per table. */
     public static final UrlParameter PARTITIONS =
             UrlParameter.of("partitions", UrlParameter.Type.INT, "4", "hash partitions per table (1 to 1024)");
+    /** Replicas per partition. */
+    public static final UrlParameter REPLICAS = UrlParameter.of("replicas", UrlParameter.Type.INT, "3", "replicas per partition (1 or 3)");
+    /** The seed of every random choice. */
+    public static final UrlParameter SEED = UrlParameter.of("seed", UrlParameter.Type.LONG, null,
+            "seed of replica choice, lags and service latency (default 0 on virtual time, random on real time)");
+    /** Real or virtual time. */
+    public static final UrlParameter TIME = UrlParameter.oneOf("time", "REAL", "real time, or virtual time driven by advance/settle",
+            "REAL", "VIRTUAL");
+    /** Median replication lag. */
+    public static final UrlParameter LAG_MS = UrlParameter.of("lagMs", UrlParameter.Type.DOUBLE, "20",
+            "median replication lag to the lagging follower, ms (log-normal, sigma 1)");
+    /** Chance of a lag spike per record. */
+    public static final UrlParameter LAG_SPIKE_PROBABILITY = UrlParameter.of("lagSpikeProbability", UrlParameter.Type.DOUBLE, "0.001",
+            "chance (0 to 1) that a record's replication lag gets lagSpikeMs added");
+    /** Extra lag of a spike. */
+    public static final UrlParameter LAG_SPIKE_MS = UrlParameter.of("lagSpikeMs", UrlParameter.Type.DOUBLE, "1000",
+            "extra replication lag of a spike, ms");
+    /** Median GSI lag. */
+    public static final UrlParameter GSI_LAG_MS = UrlParameter.of("gsiLagMs", UrlParameter.Type.DOUBLE, "30",
+            "median lag of global secondary index maintenance, ms (log-normal, sigma 1)");
+    /** Modelled service latency on virtual time. */
+    public static final UrlParameter SERVICE_LATENCY_MS = UrlParameter.of("serviceLatencyMs", UrlParameter.Type.DOUBLE, "1",
+            "virtual time only: mean modelled duration of each operation, ms (exponential); 0 = none");
 
     @Override
     public String name() {
@@ -28,7 +72,7 @@ public final class EmbeddedBackendProvider implements BackendProvider {
 
     @Override
     public List<UrlParameter> parameters() {
-        return List.of(PARTITIONS);
+        return List.of(PARTITIONS, REPLICAS, SEED, TIME, LAG_MS, LAG_SPIKE_PROBABILITY, LAG_SPIKE_MS, GSI_LAG_MS, SERVICE_LATENCY_MS);
     }
 
     @Override
@@ -45,6 +89,32 @@ public final class EmbeddedBackendProvider implements BackendProvider {
         if (partitions < 1 || partitions > 1024) {
             throw new DdbcConfigException("URL parameter 'partitions' = " + partitions + " must be 1 to 1024 (ddbc URL '" + url + "')");
         }
-        return EmbeddedBackend.inMemory(partitions);
+        return EmbeddedBackend.create(partitions, settings(url));
+    }
+
+    /** The replication settings of a URL, validated. */
+    static ReplicationSettings settings(DdbcUrl url) {
+        int replicas = url.getInt(REPLICAS.name(), 3);
+        if (replicas != 1 && replicas != 3) {
+            throw new DdbcConfigException("URL parameter 'replicas' = " + replicas + " must be 1 or 3 (ddbc URL '" + url + "')");
+        }
+        boolean virtual = url.get(TIME.name(), "real").equalsIgnoreCase("virtual");
+        long seed = url.getLong(SEED.name(), virtual ? 0 : System.nanoTime());
+        double lag = nonNegative(url, LAG_MS);
+        double spikeP = nonNegative(url, LAG_SPIKE_PROBABILITY);
+        if (spikeP > 1) throw new DdbcConfigException("URL parameter 'lagSpikeProbability' = " + spikeP + " must be 0 to 1 (ddbc URL '" + url + "')");
+        double spikeMs = nonNegative(url, LAG_SPIKE_MS);
+        double gsiLag = nonNegative(url, GSI_LAG_MS);
+        double latency = nonNegative(url, SERVICE_LATENCY_MS);
+        if (replicas == 1) return new ReplicationSettings(1, seed, virtual, 0, 0, 0, 0, latency);
+        return new ReplicationSettings(3, seed, virtual, lag, spikeP, spikeMs, gsiLag, latency);
+    }
+
+    private static double nonNegative(DdbcUrl url, UrlParameter p) {
+        double v = url.getDouble(p.name(), Double.parseDouble(p.defaultValue()));
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new DdbcConfigException("URL parameter '" + p.name() + "' = " + v + " must be a finite number ≥ 0 (ddbc URL '" + url + "')");
+        }
+        return v;
     }
 }

@@ -1,16 +1,65 @@
 package io.ddbc.embedded;
 
+import io.ddbc.api.Key;
+import java.time.Duration;
+
 /**
- * Control and inspection of the embedded engine, reached with {@code unwrap}. It grows with the engine
- * (replica faults, virtual time and throttling come with the replication layer).
+ * Control and inspection of the embedded engine, reached with {@code unwrap}: its counters, virtual time,
+ * and fault injection. Every fault takes effect before the call returns and shows in {@link #stats()}.
+ * AZs are named {@code az-a}, {@code az-b}, {@code az-c} (replica 1, 2, 3 of every partition).
  *
  * <pre>{@code
- * EmbeddedControl control = backend.unwrap(EmbeddedControl.class);
- * System.out.println(control.stats().itemsStored());
+ * EmbeddedControl control = client.unwrap(EmbeddedControl.class);   // ddbc:embedded:mem?time=virtual&seed=7
+ * control.crashReplica("az-b");
+ * control.advance(Duration.ofMillis(200));                          // replication falls due meanwhile
+ * control.restartReplica("az-b");
+ * control.settle();                                                  // every replica caught up
+ * System.out.println(control.stats().staleReads());
  * }</pre>
  */
 public interface EmbeddedControl {
 
     /** A consistent-enough snapshot of the engine's counters (each counter is read atomically). */
     EmbeddedStats stats();
+
+    /**
+     * Virtual time only: moves the clock forward, applying each replication delivery at its own instant.
+     *
+     * @throws io.ddbc.api.DdbcConfigException on real time
+     */
+    void advance(Duration duration);
+
+    /** Applies every pending replication delivery and index update now (virtual time moves to the last one). */
+    void settle();
+
+    /** The engine clock: virtual time since start, or real elapsed time since the engine opened. */
+    Duration now();
+
+    /**
+     * Crashes the replicas in an AZ: they stop serving and receiving. Partitions led there fail over to the
+     * follower with the highest applied position when two replicas remain reachable; otherwise writes and
+     * strong reads on them fail with {@link io.ddbc.api.BackendUnavailableException}.
+     */
+    void crashReplica(String az);
+
+    /** Restarts a crashed AZ; its replicas catch up from the log after a replication lag. */
+    void restartReplica(String az);
+
+    /** Cuts an AZ off: for routing and quorum like a crash. */
+    void isolateAz(String az);
+
+    /** Reconnects an isolated AZ; its replicas catch up from the log after a replication lag. */
+    void healAz(String az);
+
+    /** Adds {@code extra} to every replication lag sampled during the next {@code window}. */
+    void lagSpike(Duration extra, Duration window);
+
+    /**
+     * Promotes the follower with the highest applied position to leader of the partition holding
+     * {@code key}. No acknowledged write is lost: each reached a follower, in log order, before it was acknowledged.
+     */
+    void failoverLeader(String table, Key key);
+
+    /** Throttles every request on a table for {@code duration} (a throttle storm). */
+    void throttle(String table, Duration duration);
 }

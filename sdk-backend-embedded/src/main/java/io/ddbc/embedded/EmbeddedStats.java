@@ -1,32 +1,52 @@
 package io.ddbc.embedded;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * An immutable snapshot of the embedded engine's counters, from {@link EmbeddedControl#stats()}.
- * New components are added over time (replication lag, stale reads, faults).
+ * An immutable snapshot of the embedded engine's counters and replication state, from
+ * {@link EmbeddedControl#stats()}. Faults injected through {@link EmbeddedControl} show here as soon as
+ * the call returns.
  *
  * <pre>{@code
  * EmbeddedStats s = client.unwrap(EmbeddedControl.class).stats();
  * long puts = s.operations().getOrDefault("PutItem", 0L);
+ * long stale = s.staleReads();
+ * String azB = s.zones().get("az-b");            // "up", "crashed" or "isolated"
  * }</pre>
  *
  * @param operations requests received by DynamoDB operation name (e.g. {@code PutItem}), including failed ones
  * @param tables tables existing now
- * @param itemsStored items stored over all tables now
+ * @param itemsStored items stored over all tables now (on the partition leaders)
  * @param lastPosition the last replication log position handed out (one counter for the engine)
  * @param conditionalCheckFailures writes and transaction actions whose condition was false
  * @param transactionsCanceled TransactWriteItems calls cancelled
  * @param idempotentReplays TransactWriteItems calls answered from a ClientRequestToken without writing
  * @param readUnits read capacity units consumed overall
  * @param writeUnits write capacity units consumed overall (failed conditional writes included)
+ * @param replicas replicas per partition (1 or 3)
+ * @param staleReads reads answered by a follower whose copy of the item differed from the leader's
+ * @param throttles requests refused with ThrottlingException (provisioned throughput or a throttle storm)
+ * @param failovers partition leader changes (automatic after a crash or isolation, or requested)
+ * @param replicationLag per AZ, log records its replicas have not applied yet (over all partitions)
+ * @param gsiPending records not yet applied to global secondary indexes
+ * @param zones per AZ, {@code up}, {@code crashed} or {@code isolated}
+ * @param leaders per AZ, how many partitions (over all tables) have their leader there
+ * @param faults the faults injected so far, in order (e.g. {@code crash az-b})
+ * @param deliveryFailures replication deliveries that threw (always 0 unless the engine has a bug)
  */
 public record EmbeddedStats(Map<String, Long> operations, int tables, long itemsStored, long lastPosition,
                             long conditionalCheckFailures, long transactionsCanceled, long idempotentReplays,
-                            double readUnits, double writeUnits) {
-    /** Copies the map. */
+                            double readUnits, double writeUnits, int replicas, long staleReads, long throttles, long failovers,
+                            Map<String, Long> replicationLag, long gsiPending, Map<String, String> zones, Map<String, Long> leaders,
+                            List<String> faults, long deliveryFailures) {
+    /** Copies the collections. */
     public EmbeddedStats {
         operations = Map.copyOf(operations);
+        replicationLag = Map.copyOf(replicationLag);
+        zones = Map.copyOf(zones);
+        leaders = Map.copyOf(leaders);
+        faults = List.copyOf(faults);
     }
 
     /** Requests received of one operation (e.g. {@code "GetItem"}), 0 if none. */

@@ -61,7 +61,13 @@ class ProviderTest {
     @Test
     void unknownTargetParameterAndBadValuesAreRejected() {
         Fixture.fails(DdbcConfigException.class, "unknown embedded target 'disk'", () -> open("ddbc:embedded:disk"));
-        Fixture.fails(DdbcConfigException.class, "Unknown parameter 'replicas'", () -> open("ddbc:embedded:mem?replicas=3"));
+        Fixture.fails(DdbcConfigException.class, "Unknown parameter 'nodes'", () -> open("ddbc:embedded:mem?nodes=3"));
+        Fixture.fails(DdbcConfigException.class, "'replicas' = 2 must be 1 or 3", () -> open("ddbc:embedded:mem?replicas=2"));
+        Fixture.fails(DdbcConfigException.class, "is not one of", () -> open("ddbc:embedded:mem?time=warp"));
+        Fixture.fails(DdbcConfigException.class, "'lagMs' = -1.0 must be a finite number", () -> open("ddbc:embedded:mem?lagMs=-1"));
+        Fixture.fails(DdbcConfigException.class, "'lagSpikeProbability' = 2.0 must be 0 to 1",
+                () -> open("ddbc:embedded:mem?lagSpikeProbability=2"));
+        Fixture.fails(DdbcConfigException.class, "seed", () -> open("ddbc:embedded:mem?seed=abc"));
         Fixture.fails(DdbcConfigException.class, "partitions", () -> open("ddbc:embedded:mem?partitions=zero"));
         Fixture.fails(DdbcConfigException.class, "must be 1 to 1024", () -> open("ddbc:embedded:mem?partitions=0"));
     }

@@ -49,6 +49,17 @@ class UpdateItemTest {
     }
 
     @Test
+    void updatedOldAndNewReturnOnlyTheUpdatedPaths() {
+        io.ddbc.api.AttributeValue m = io.ddbc.api.AttributeValue.m(java.util.Map.of("b", io.ddbc.api.AttributeValue.n(1),
+                "c", io.ddbc.api.AttributeValue.n(2)));
+        Fixture.put(b, Fixture.SIMPLE, Item.builder().put("id", Fixture.s("a")).put("m", m).put("z", Fixture.s("kept")).build());
+        Item oldParts = b.update(update("SET m.b = :v").value(":v", 9).returnValues(ReturnValues.UPDATED_OLD).build()).attributes().orElseThrow();
+        assertEquals(Item.builder().put("m", io.ddbc.api.AttributeValue.m(java.util.Map.of("b", io.ddbc.api.AttributeValue.n(1)))).build(), oldParts);
+        Item newParts = b.update(update("SET m.b = :v").value(":v", 10).returnValues(ReturnValues.UPDATED_NEW).build()).attributes().orElseThrow();
+        assertEquals(Item.builder().put("m", io.ddbc.api.AttributeValue.m(java.util.Map.of("b", io.ddbc.api.AttributeValue.n(10)))).build(), newParts);
+    }
+
+    @Test
     void keyAttributesCannotBeUpdated() {
         Fixture.invalid("Cannot update attribute id. This attribute is part of the key",
                 () -> b.update(update("SET id = :v").value(":v", "b").build()));

@@ -7,9 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's one sequence of log positions, and the step that turns a leader's decision into a
- * {@link LogRecord} applied to the table's replicas. Callers hold the leader lock of the record's
+ * {@link LogRecord} replicated to the table's replicas. Callers hold the leader lock of the record's
  * partition, so records of one partition get increasing sequence numbers in the order they are applied.
- * The replication layer replaces "apply to the one replica" with "apply on the leader, ship to followers".
  */
 public final class CommitLog {
     private final AtomicLong sequence = new AtomicLong();
@@ -20,14 +19,15 @@ public final class CommitLog {
     }
 
     /**
-     * Sequences and applies one effect. Caller holds {@code table}'s leader lock for {@code partition}.
+     * Sequences and replicates one effect: applied on the leader and one follower when this returns.
+     * Caller holds {@code table}'s leader lock for {@code partition} and checked the partition is available.
      *
      * @param newImage the item after the write, or null to delete
      * @return the record applied
      */
     LogRecord commit(TableState table, int partition, ItemKey key, Item newImage) {
         LogRecord record = new LogRecord(sequence.incrementAndGet(), table.name(), partition, key, newImage);
-        table.leader().apply(record);
+        table.replicas().replicate(record);
         return record;
     }
 }

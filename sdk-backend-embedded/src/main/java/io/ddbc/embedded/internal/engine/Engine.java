@@ -23,28 +23,99 @@ import io.ddbc.api.TransactWriteRequest;
 import io.ddbc.api.TransactWriteResult;
 import io.ddbc.api.UpdateRequest;
 import io.ddbc.api.WriteResult;
-import java.util.function.LongSupplier;
+import io.ddbc.embedded.internal.replication.Cluster;
+import io.ddbc.embedded.internal.replication.ReplicationSettings;
 
 /**
- * The single-node engine: tables, the commit log, and the operations. Every method is thread-safe.
- * Counts each operation by DynamoDB name for the stats.
+ * The engine: tables, the commit log, replication and the operations. Every method is thread-safe.
+ * Counts each operation by DynamoDB name for the stats. Each operation first spends its modelled service
+ * latency (virtual time only), then passes throughput admission, then runs.
  */
-public final class Engine {
+public final class Engine implements AutoCloseable {
+    private final Cluster cluster;
+    private final Throughput throughput;
     private final Tables tables;
     private final CommitLog log = new CommitLog();
     private final EngineStats stats = new EngineStats();
     private final WriteOperations writes = new WriteOperations(log, stats);
-    private final ReadOperations reads = new ReadOperations(stats);
+    private final ReadOperations reads;
     private final PageReader pages = new PageReader(stats);
     private final Transactions transactions;
+    private final Faults faults;
 
     /**
      * @param partitions hash partitions per table (≥ 1)
-     * @param nanoTime the clock for token expiry (System::nanoTime, or virtual time)
+     * @param settings replicas, seed, time and lag model
      */
-    public Engine(int partitions, LongSupplier nanoTime) {
-        this.tables = new Tables(partitions);
-        this.transactions = new Transactions(log, stats, nanoTime);
+    public Engine(int partitions, ReplicationSettings settings) {
+        this.cluster = new Cluster(settings);
+        this.throughput = new Throughput(cluster);
+        stats.onCharge(throughput::consume);
+        this.tables = new Tables(partitions, cluster, throughput);
+        this.reads = new ReadOperations(stats, cluster);
+        this.transactions = new Transactions(log, stats, cluster::nanoTime);
+        this.faults = new Faults(cluster, tables, throughput);
+    }
+
+    /** Replication's shared state (clock, topology, counters). */
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    /** Fault injection and time control. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** Log records the replicas in an AZ have not applied yet, over all tables and partitions. */
+    public long pending(int az) {
+        long n = 0;
+        for (TableState t : tables.all()) n += t.replicas().pending(az);
+        return n;
+    }
+
+    /** Records not yet applied to global secondary indexes, over all tables. */
+    public long globalIndexPending() {
+        long n = 0;
+        for (TableState t : tables.all()) n += t.replicas().globalIndexPending();
+        return n;
+    }
+
+    /** Partitions (over all tables) whose leader is in an AZ. */
+    public long leadersIn(int az) {
+        long n = 0;
+        for (TableState t : tables.all()) {
+            for (int p = 0; p < t.partitionCount(); p++) if (t.replicas().leaderNumber(p) == az) n++;
+        }
+        return n;
+    }
+
+    /** Requests throttled so far. */
+    public long throttles() {
+        return throughput.throttles();
+    }
+
+    /** Stops the replication thread (real time). */
+    @Override
+    public void close() {
+        cluster.close();
+    }
+
+    /** Spends the service latency, then admits the request on its table (and index) or throws ThrottlingException. */
+    private TableState begin(String operation, String table, String index, boolean write) {
+        begin(operation);
+        TableState t = tables.get(table);
+        throughput.admit(t, index, write);
+        return t;
+    }
+
+    private void begin(String operation) {
+        stats.count(operation);
+        cluster.serviceLatency();
+    }
+
+    private void admitAll(java.util.Collection<String> tableNames, boolean write) {
+        for (String n : tableNames) throughput.admit(tables.get(n), null, write);
     }
 
     /** The tables. */
@@ -63,52 +134,50 @@ public final class Engine {
     }
 
     public GetResult get(GetRequest r) {
-        stats.count("GetItem");
-        return reads.get(tables.get(r.tableName()), r);
+        return reads.get(begin("GetItem", r.tableName(), null, false), r);
     }
 
     public WriteResult put(PutRequest r) {
-        stats.count("PutItem");
-        return writes.execute(PreparedWrite.put(tables.get(r.tableName()), r));
+        return writes.execute(PreparedWrite.put(begin("PutItem", r.tableName(), null, true), r));
     }
 
     public WriteResult update(UpdateRequest r) {
-        stats.count("UpdateItem");
-        return writes.execute(PreparedWrite.update(tables.get(r.tableName()), r));
+        return writes.execute(PreparedWrite.update(begin("UpdateItem", r.tableName(), null, true), r));
     }
 
     public WriteResult delete(DeleteRequest r) {
-        stats.count("DeleteItem");
-        return writes.execute(PreparedWrite.delete(tables.get(r.tableName()), r));
+        return writes.execute(PreparedWrite.delete(begin("DeleteItem", r.tableName(), null, true), r));
     }
 
     public Page query(QueryRequest r) {
-        stats.count("Query");
-        return pages.query(tables.get(r.tableName()), r);
+        return pages.query(begin("Query", r.tableName(), r.indexName().orElse(null), false), r);
     }
 
     public Page scan(ScanRequest r) {
-        stats.count("Scan");
-        return pages.scan(tables.get(r.tableName()), r);
+        return pages.scan(begin("Scan", r.tableName(), r.indexName().orElse(null), false), r);
     }
 
     public BatchGetResult batchGet(BatchGetRequest r) {
-        stats.count("BatchGetItem");
+        begin("BatchGetItem");
+        admitAll(r.tables().keySet(), false);
         return reads.batchGet(tables, r);
     }
 
     public BatchWriteResult batchWrite(BatchWriteRequest r) {
-        stats.count("BatchWriteItem");
+        begin("BatchWriteItem");
+        admitAll(r.writes().keySet(), true);
         return writes.batchWrite(tables, r);
     }
 
     public TransactGetResult transactGet(TransactGetRequest r) {
-        stats.count("TransactGetItems");
+        begin("TransactGetItems");
+        admitAll(r.gets().stream().map(g -> g.tableName()).distinct().toList(), false);
         return transactions.get(tables, r);
     }
 
     public TransactWriteResult transactWrite(TransactWriteRequest r) {
-        stats.count("TransactWriteItems");
+        begin("TransactWriteItems");
+        admitAll(r.actions().stream().map(a -> a.tableName()).distinct().toList(), true);
         return transactions.write(tables, r);
     }
 

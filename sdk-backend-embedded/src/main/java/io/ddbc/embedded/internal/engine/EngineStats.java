@@ -19,9 +19,17 @@ public final class EngineStats {
         operations.computeIfAbsent(operation, k -> new LongAdder()).increment();
     }
 
+    /** Takes consumed capacity from provisioned throughput; set once by the engine. */
+    private volatile java.util.function.Consumer<io.ddbc.api.ConsumedCapacity> consumer = c -> { };
+
+    void onCharge(java.util.function.Consumer<io.ddbc.api.ConsumedCapacity> c) {
+        consumer = c;
+    }
+
     void charge(io.ddbc.api.ConsumedCapacity c) {
         readUnits.add(c.readUnits());
         writeUnits.add(c.writeUnits());
+        consumer.accept(c);
     }
 
     /** Operations by DynamoDB name, sorted. */

@@ -32,7 +32,7 @@ final class ItemRules {
                         + " is nested more than " + AttributeValue.MAX_NESTING_DEPTH + " levels (table '" + table.name() + "')");
             }
         }
-        List<IndexLayout> indexes = table.leader().indexes();
+        List<IndexLayout> indexes = table.layouts();
         for (IndexLayout l : indexes) checkIndexKeys(table, l, item);
         long size = CapacityCalculator.sizeWithLocalIndexes(indexes, key, item);
         if (size > MAX_ITEM_BYTES) {

@@ -52,7 +52,8 @@ final class PageReader {
 
     /** What one page request asks, once validated and compiled. */
     private record PageSpec(TableState table, IndexLayout index, boolean strong, Integer limit, CompiledCondition filter,
-                            CompiledProjection projection, boolean countOnly, boolean fetchBase, Integer segment, Integer totalSegments) {
+                            CompiledProjection projection, boolean countOnly, boolean fetchBase, Integer segment, Integer totalSegments,
+                            Positions minPositions) {
     }
 
     Page query(TableState table, QueryRequest r) {
@@ -76,19 +77,21 @@ final class PageReader {
         PageSpec spec = spec(table, index, strong, r, filter, projection, null, null);
         AttributeValue pv = kc.partitionValue();
         SortKeyCondition sc = kc.sortCondition().orElse(null);
+        int partition = PartitionHasher.partitionOf(pv, table.partitionCount());
         if (index == null) {
-            SortedStore<ItemKey> store = table.readReplica().partition(PartitionHasher.partitionOf(pv, table.readReplica().partitionCount()));
+            Routed<ItemKey> routed = tablePartition(table, partition, spec);
+            SortedStore<ItemKey> store = routed.store();
             NavigableMap<ItemKey, Item> range = tableRange(store, pv, sc, r.scanIndexForward());
             ItemKey start = r.exclusiveStartKey() == null ? null : tableStartKey(table, r.exclusiveStartKey());
             if (start != null) {
                 if (!start.partition().equals(pv)) throw outsideBoundaries();
                 range = range.tailMap(start, false);
             }
-            return collect(spec, List.of(new Source<>(store, range, sc == null ? null : k -> sc.matches(k.sort()))),
+            return collect(spec, List.of(new Source<>(routed, range, sc == null ? null : k -> sc.matches(k.sort()))),
                     k -> k.asItem(pk.name(), sk == null ? null : sk.name()), k -> isRangeEnd(sc, r.scanIndexForward(), k.sort()));
         }
-        List<SortedStore<IndexKey>> parts = table.readReplica().indexPartitions(index.name());
-        SortedStore<IndexKey> store = parts.get(PartitionHasher.partitionOf(pv, parts.size()));
+        Routed<IndexKey> routed = indexPartition(table, index, partition, spec);
+        SortedStore<IndexKey> store = routed.store();
         NavigableMap<IndexKey, Item> range = indexRange(store, pv, sc, r.scanIndexForward());
         IndexKey start = r.exclusiveStartKey() == null ? null : indexStartKey(index, r.exclusiveStartKey());
         if (start != null) {
@@ -96,7 +99,7 @@ final class PageReader {
             range = range.tailMap(start, false);
         }
         // Index entries may share a sort key value, so only a table's unique sort key can end a range early.
-        return collect(spec, List.of(new Source<>(store, range, sc == null ? null : k -> sc.matches(k.sort()))), index::lastEvaluatedKey,
+        return collect(spec, List.of(new Source<>(routed, range, sc == null ? null : k -> sc.matches(k.sort()))), index::lastEvaluatedKey,
                 k -> false);
     }
 
@@ -113,22 +116,46 @@ final class PageReader {
         PageSpec spec = spec(table, index, strong, r, filter, projection, r.segment(), r.totalSegments());
         if (index == null) {
             ItemKey start = r.exclusiveStartKey() == null ? null : tableStartKey(table, r.exclusiveStartKey());
-            List<SortedStore<ItemKey>> parts = table.readReplica().partitions();
             String pkName = table.spec().partitionKey().name();
             String skName = table.spec().sortKey().map(KeyAttribute::name).orElse(null);
-            return collect(spec, scanSources(parts, start == null ? null : start.partition(), start, spec, ItemKey::partition),
-                    k -> k.asItem(pkName, skName), k -> false);
+            return collect(spec, scanSources(table.partitionCount(), p -> tablePartition(table, p, spec), start == null ? null
+                    : start.partition(), start, spec, ItemKey::partition), k -> k.asItem(pkName, skName), k -> false);
         }
         IndexKey start = r.exclusiveStartKey() == null ? null : indexStartKey(index, r.exclusiveStartKey());
-        return collect(spec, scanSources(table.readReplica().indexPartitions(index.name()), start == null ? null : start.partition(), start,
-                spec, IndexKey::partition), index::lastEvaluatedKey, k -> false);
+        return collect(spec, scanSources(table.partitionCount(), p -> indexPartition(table, index, p, spec), start == null ? null
+                : start.partition(), start, spec, IndexKey::partition), index::lastEvaluatedKey, k -> false);
+    }
+
+    // ------------------------------------------------------------------------------ routing
+
+    /** One partition's store as routed: the replica answering and whether it is the leader. */
+    private record Routed<K extends Comparable<K>>(SortedStore<K> store, TableReplica replica, boolean leader) {
+    }
+
+    private static Routed<ItemKey> tablePartition(TableState table, int partition, PageSpec spec) {
+        ReplicaGroup.Route route = table.replicas().route(partition, spec.strong(), spec.minPositions());
+        return new Routed<>(route.replica().partition(partition), route.replica(), route.leader());
+    }
+
+    /**
+     * A partition of an index: a local index is read on the replica routed for its table partition (its
+     * entries share the table's partition key); a global index from its own asynchronously maintained copy.
+     */
+    private static Routed<IndexKey> indexPartition(TableState table, IndexLayout index, int partition, PageSpec spec) {
+        if (index.isGlobal()) {
+            TableReplica copy = table.replicas().globalIndexReplica(partition);
+            boolean single = table.replicas().size() == 1;
+            return new Routed<>(copy.indexPartitions(index.name()).get(partition), copy, single);
+        }
+        ReplicaGroup.Route route = table.replicas().route(partition, spec.strong(), spec.minPositions());
+        return new Routed<>(route.replica().indexPartitions(index.name()).get(partition), route.replica(), route.leader());
     }
 
     // ------------------------------------------------------------------------------ validation
 
     private static IndexLayout index(TableState table, PagedRequest<?> r) {
         if (r.indexName().isEmpty()) return null;
-        IndexLayout l = table.readReplica().index(r.indexName().get());
+        IndexLayout l = table.index(r.indexName().get());
         if (l == null) throw new ValidationException("The table does not have the specified index: " + r.indexName().get());
         return l;
     }
@@ -197,7 +224,8 @@ final class PageReader {
             // An LSI fetches non-projected attributes from the table; a GSI just lacks them.
             fetchBase = !index.isGlobal() && (wantsAll || wantsOthers);
         }
-        return new PageSpec(table, index, strong, r.limit(), filter, projection, select == Select.COUNT, fetchBase, segment, totalSegments);
+        return new PageSpec(table, index, strong, r.limit(), filter, projection, select == Select.COUNT, fetchBase, segment, totalSegments,
+                r.minPositions());
     }
 
     /** Whether a sort key value is the inclusive end of the key condition's range in the reading direction. */
@@ -269,18 +297,23 @@ final class PageReader {
     // ------------------------------------------------------------------------------ collecting
 
     /** Entries of one store to read, with an optional per-key test (begins_with, scan segments). */
-    private record Source<K extends Comparable<K>>(SortedStore<K> store, NavigableMap<K, Item> range, java.util.function.Predicate<K> test) {
+    private record Source<K extends Comparable<K>>(Routed<K> routed, NavigableMap<K, Item> range, java.util.function.Predicate<K> test) {
+        SortedStore<K> store() {
+            return routed.store();
+        }
     }
 
-    private static <K extends Comparable<K>> List<Source<K>> scanSources(List<SortedStore<K>> parts, AttributeValue startPartition, K start,
-                                                                         PageSpec spec, Function<K, AttributeValue> partitionOf) {
-        int first = startPartition == null ? 0 : PartitionHasher.partitionOf(startPartition, parts.size());
+    private static <K extends Comparable<K>> List<Source<K>> scanSources(int partitions, java.util.function.IntFunction<Routed<K>> route,
+                                                                         AttributeValue startPartition, K start, PageSpec spec,
+                                                                         Function<K, AttributeValue> partitionOf) {
+        int first = startPartition == null ? 0 : PartitionHasher.partitionOf(startPartition, partitions);
         java.util.function.Predicate<K> test = spec.segment() == null ? null
                 : k -> PartitionHasher.segmentOf(partitionOf.apply(k), spec.totalSegments()) == spec.segment();
         List<Source<K>> sources = new ArrayList<>();
-        for (int i = first; i < parts.size(); i++) {
-            SortedStore<K> s = parts.get(i);
-            sources.add(new Source<>(s, i == first && start != null ? s.entries().tailMap(start, false) : s.entries(), test));
+        for (int i = first; i < partitions; i++) {
+            Routed<K> r = route.apply(i);
+            SortedStore<K> s = r.store();
+            sources.add(new Source<>(r, i == first && start != null ? s.entries().tailMap(start, false) : s.entries(), test));
         }
         return sources;
     }
@@ -296,8 +329,10 @@ final class PageReader {
         Positions positions = Positions.NONE;
         K last = null;
         boolean stopped = false;
+        boolean allLeader = true;
         for (int si = 0; si < sources.size() && !stopped; si++) {
             Source<K> source = sources.get(si);
+            allLeader &= source.routed().leader();
             positions = positions.merge(source.store().positionsAt(source.store().appliedSeq()));
             Iterator<Map.Entry<K, Item>> it = source.range().entrySet().iterator();
             while (it.hasNext()) {
@@ -308,7 +343,7 @@ final class PageReader {
                 bytes += item.sizeInBytes();
                 last = e.getKey();
                 if (spec.fetchBase()) {
-                    Item base = baseItem(spec.table(), (IndexKey) e.getKey());
+                    Item base = baseItem(source.routed().replica(), (IndexKey) e.getKey());
                     if (base != null) {
                         baseUnits += CapacityCalculator.baseFetchUnits(base, kind);
                         item = base;
@@ -331,11 +366,10 @@ final class PageReader {
         ConsumedCapacity capacity = CapacityCalculator.page(spec.table().name(), indexName, bytes, kind, baseUnits);
         stats.charge(capacity);
         Optional<Item> lek = stopped ? Optional.of(lastEvaluatedKey.apply(last)) : Optional.empty();
-        return new Page(out, count, scanned, lek, capacity, ServedBy.LEADER, positions);
+        return new Page(out, count, scanned, lek, capacity, allLeader ? ServedBy.LEADER : ServedBy.FOLLOWER, positions);
     }
 
-    private static Item baseItem(TableState table, IndexKey key) {
-        TableReplica replica = table.readReplica();
+    private static Item baseItem(TableReplica replica, IndexKey key) {
         return replica.partition(PartitionHasher.partitionOf(key.tableKey().partition(), replica.partitionCount())).get(key.tableKey());
     }
 }

@@ -14,7 +14,6 @@ import io.ddbc.embedded.internal.expr.CompiledUpdate;
 import io.ddbc.embedded.internal.expr.ExpressionCompiler;
 import io.ddbc.embedded.internal.expr.Placeholders;
 import io.ddbc.embedded.internal.storage.ItemKey;
-import java.util.Set;
 
 /**
  * A put, update, delete or condition check, validated and compiled before any lock is taken, ready to be
@@ -191,20 +190,12 @@ final class PreparedWrite {
     }
 
     /**
-     * The top-level attributes the update named (DynamoDB returns the updated paths; ddbc returns their
-     * top-level attributes). Null when none remain, as DynamoDB omits Attributes then.
+     * The parts of an image at the document paths the update wrote or removed, as DynamoDB returns them
+     * for UPDATED_OLD / UPDATED_NEW. Null when none remain, as DynamoDB omits Attributes then.
      */
     private Item onlyUpdated(Item image) {
         if (image == null || update == null) return null;
-        Set<String> names = update.topLevelAttributes();
-        Item.Builder b = Item.builder();
-        boolean any = false;
-        for (String n : names) {
-            if (image.has(n)) {
-                b.put(n, image.get(n));
-                any = true;
-            }
-        }
-        return any ? b.build() : null;
+        Item parts = update.updatedParts(image);
+        return parts.attributes().isEmpty() ? null : parts;
     }
 }

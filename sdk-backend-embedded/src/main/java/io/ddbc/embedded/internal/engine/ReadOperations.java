@@ -23,7 +23,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import io.ddbc.embedded.internal.replication.Cluster;
 
 /** GetItem and BatchGetItem, served lock-free from a replica's partition store. */
 final class ReadOperations {
@@ -31,21 +33,34 @@ final class ReadOperations {
     static final long MAX_BATCH_GET_BYTES = 16L * 1024 * 1024;
 
     private final EngineStats stats;
+    private final Cluster cluster;
 
-    ReadOperations(EngineStats stats) {
+    ReadOperations(EngineStats stats, Cluster cluster) {
         this.stats = stats;
+        this.cluster = cluster;
     }
 
-    /** One item read from a replica: the item (null if absent) and the replica position it reflects. */
-    record Read(Item item, Positions positions) {
+    /** One item read from a replica: the item (null if absent), the replica position it reflects, who answered. */
+    record Read(Item item, Positions positions, ServedBy servedBy) {
     }
 
-    /** Reads an item. The position is taken before the item, so the answer reflects at least that position. */
-    static Read read(TableState table, Key key) {
+    /**
+     * Reads an item from the replica the routing chooses. The position is taken before the item, so the
+     * answer reflects at least that position. A follower's answer that differs from the leader's item is
+     * counted as a stale read.
+     */
+    Read read(TableState table, Key key, boolean strong, Positions min) {
         int p = table.partitionOf(key);
-        SortedStore<ItemKey> store = table.readReplica().partition(p);
+        ReplicaGroup.Route route = table.replicas().route(p, strong, min);
+        SortedStore<ItemKey> store = route.replica().partition(p);
         long position = store.appliedSeq();
-        return new Read(store.get(ItemKey.of(key)), store.positionsAt(position));
+        ItemKey k = ItemKey.of(key);
+        Item item = store.get(k);
+        if (!route.leader()) {
+            Item current = table.leaderStore(p).get(k);
+            if (current != item && !Objects.equals(current, item)) cluster.staleRead(table.name());
+        }
+        return new Read(item, store.positionsAt(position), route.leader() ? ServedBy.LEADER : ServedBy.FOLLOWER);
     }
 
     /** Compiles an optional projection with its placeholders (checking they are all used). */
@@ -64,10 +79,10 @@ final class ReadOperations {
         table.spec().validateKey(request.key());
         boolean strong = ReadConsistency.isStrong(request.consistency(), table.name());
         CompiledProjection projection = projection(request.projection(), request.expressions());
-        Read read = read(table, request.key());
+        Read read = read(table, request.key(), strong, request.minPositions());
         ConsumedCapacity capacity = CapacityCalculator.itemRead(table.name(), read.item(), ReadKind.of(strong));
         stats.charge(capacity);
-        return GetResult.of(project(projection, read.item()), capacity, ServedBy.LEADER, read.positions());
+        return GetResult.of(project(projection, read.item()), capacity, read.servedBy(), read.positions());
     }
 
     /**
@@ -112,7 +127,7 @@ final class ReadOperations {
                     left.add(k);
                     continue;
                 }
-                Read read = read(t, k);
+                Read read = read(t, k, strong.get(t.name()), request.minPositions());
                 capacity = capacity.plus(CapacityCalculator.itemRead(t.name(), read.item(), ReadKind.of(strong.get(t.name()))));
                 positions = positions.merge(read.positions());
                 if (read.item() != null) {

@@ -2,30 +2,34 @@ package io.ddbc.embedded.internal.engine;
 
 import io.ddbc.api.Key;
 import io.ddbc.api.TableSpec;
+import io.ddbc.embedded.internal.replication.Cluster;
+import io.ddbc.embedded.internal.storage.IndexLayout;
 import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.PartitionHasher;
 import io.ddbc.embedded.internal.storage.SortedStore;
 import io.ddbc.embedded.internal.storage.TableReplica;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A table as the engine holds it: its definition, one leader lock per partition (writes of one
- * partition are evaluated and sequenced one at a time; partitions proceed in parallel), and its
- * replica. In this single-node engine the leader evaluates against, and applies to, the one replica;
- * the replication layer adds followers fed from the same log records.
+ * partition are evaluated and sequenced one at a time; partitions proceed in parallel), and its replicas
+ * ({@link ReplicaGroup}: one per AZ, each partition with its own leader).
  */
 public final class TableState {
     private final TableSpec spec;
-    private final TableReplica replica;
+    private final ReplicaGroup replicas;
     private final ReentrantLock[] leaderLocks;
     private final Instant createdAt;
+    private final int partitions;
 
-    TableState(TableSpec spec, int partitions, Instant createdAt) {
+    TableState(TableSpec spec, int partitions, Cluster cluster, Instant createdAt) {
         this.spec = spec;
-        this.replica = new TableReplica(spec, partitions);
+        this.partitions = partitions;
         this.leaderLocks = new ReentrantLock[partitions];
         for (int i = 0; i < partitions; i++) leaderLocks[i] = new ReentrantLock();
+        this.replicas = new ReplicaGroup(spec, partitions, cluster, leaderLocks);
         this.createdAt = createdAt;
     }
 
@@ -39,14 +43,43 @@ public final class TableState {
         return spec.name();
     }
 
-    /** The leader's replica: the state writes are evaluated against. */
-    public TableReplica leader() {
-        return replica;
+    /** The replicas. */
+    ReplicaGroup replicas() {
+        return replicas;
     }
 
-    /** The replica that serves a read (single node: the leader's). */
-    public TableReplica readReplica() {
-        return replica;
+    /** The secondary index layouts (global first, then local). */
+    public List<IndexLayout> layouts() {
+        return replicas.replica(0).indexes();
+    }
+
+    /** The layout of an index, or null. */
+    public IndexLayout index(String name) {
+        return replicas.replica(0).index(name);
+    }
+
+    /** Number of partitions. */
+    public int partitionCount() {
+        return partitions;
+    }
+
+    /** The leader's store of a partition: the state writes are evaluated against (read it under the lock). */
+    public SortedStore<ItemKey> leaderStore(int partition) {
+        return replicas.leader(partition).partition(partition);
+    }
+
+    /** Items stored (the leaders' counts). */
+    public long itemCount() {
+        long n = 0;
+        for (int p = 0; p < partitions; p++) n += leaderStore(p).size();
+        return n;
+    }
+
+    /** Bytes stored (the leaders'). */
+    public long sizeBytes() {
+        long n = 0;
+        for (int p = 0; p < partitions; p++) for (var i : leaderStore(p).entries().values()) n += i.sizeInBytes();
+        return n;
     }
 
     /** When the table was created. */
@@ -56,16 +89,16 @@ public final class TableState {
 
     /** The partition of a key. */
     public int partitionOf(Key key) {
-        return PartitionHasher.partitionOf(key.partitionValue(), leaderLocks.length);
-    }
-
-    /** The leader store of a key's partition. */
-    public SortedStore<ItemKey> leaderPartition(Key key) {
-        return replica.partition(partitionOf(key));
+        return PartitionHasher.partitionOf(key.partitionValue(), partitions);
     }
 
     /** The leader lock of a partition. */
     ReentrantLock lock(int partition) {
         return leaderLocks[partition];
+    }
+
+    /** A replica, by AZ number, for tests and stats. */
+    public TableReplica replica(int az) {
+        return replicas.replica(az);
     }
 }

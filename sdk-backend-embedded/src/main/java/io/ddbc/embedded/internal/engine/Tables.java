@@ -16,10 +16,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class Tables {
     private final ConcurrentSkipListMap<String, TableState> byName = new ConcurrentSkipListMap<>();
     private final int partitions;
+    private final io.ddbc.embedded.internal.replication.Cluster cluster;
+    private final Throughput throughput;
 
     /** @param partitions hash partitions per table */
-    public Tables(int partitions) {
+    Tables(int partitions, io.ddbc.embedded.internal.replication.Cluster cluster, Throughput throughput) {
         this.partitions = partitions;
+        this.cluster = cluster;
+        this.throughput = throughput;
     }
 
     /** A table, or ResourceNotFoundException as DynamoDB words it. */
@@ -35,10 +39,11 @@ public final class Tables {
     }
 
     TableDescription create(TableSpec spec) {
-        TableState t = new TableState(spec, partitions, Instant.now());
+        TableState t = new TableState(spec, partitions, cluster, Instant.now());
         if (byName.putIfAbsent(spec.name(), t) != null) {
             throw new ValidationException("Table already exists: " + spec.name());
         }
+        throughput.register(spec);
         return describe(t, "ACTIVE");
     }
 
@@ -49,6 +54,7 @@ public final class Tables {
     TableDescription delete(String name) {
         TableState t = byName.remove(name);
         if (t == null) throw new ResourceNotFoundException("Requested resource not found: Table: " + name + " not found");
+        throughput.remove(name);
         return describe(t, "DELETING");
     }
 
@@ -64,6 +70,6 @@ public final class Tables {
     }
 
     private static TableDescription describe(TableState t, String status) {
-        return new TableDescription(t.spec(), status, t.readReplica().itemCount(), t.readReplica().sizeBytes(), t.createdAt());
+        return new TableDescription(t.spec(), status, t.itemCount(), t.sizeBytes(), t.createdAt());
     }
 }

@@ -121,8 +121,9 @@ final class Transactions {
             List<PreparedWrite.Outcome> outcomes = new ArrayList<>();
             List<CancellationReason> reasons = new ArrayList<>();
             boolean failed = false;
+            for (PreparedWrite w : writes) w.table.replicas().checkAvailable(w.partition, "TransactWriteItems");
             for (PreparedWrite w : writes) {
-                Item cur = w.table.leader().partition(w.partition).get(w.itemKey);
+                Item cur = w.table.leaderStore(w.partition).get(w.itemKey);
                 current.add(cur);
                 try {
                     outcomes.add(w.evaluate(cur));
@@ -155,8 +156,8 @@ final class Transactions {
                     continue;
                 }
                 LogRecord record = log.commit(w.table, w.partition, w.itemKey, newImage);
-                positions = positions.merge(w.table.leader().partition(w.partition).positionsAt(record.seq()));
-                capacity = capacity.plus(CapacityCalculator.write(w.table.name(), w.table.leader().indexes(), w.itemKey, current.get(i),
+                positions = positions.merge(w.table.leaderStore(w.partition).positionsAt(record.seq()));
+                capacity = capacity.plus(CapacityCalculator.write(w.table.name(), w.table.layouts(), w.itemKey, current.get(i),
                         newImage, true));
             }
             stats.charge(capacity);
@@ -169,7 +170,7 @@ final class Transactions {
     private TransactWriteResult replay(Replay previous) {
         ConsumedCapacity capacity = ConsumedCapacity.NONE;
         for (PreparedWrite w : previous.writes()) {
-            capacity = capacity.plus(CapacityCalculator.replayRead(w.table.name(), w.table.readReplica().partition(w.partition).get(w.itemKey)));
+            capacity = capacity.plus(CapacityCalculator.replayRead(w.table.name(), w.table.leaderStore(w.partition).get(w.itemKey)));
         }
         stats.charge(capacity);
         TransactWriteResult r = previous.result();
@@ -204,9 +205,10 @@ final class Transactions {
         try {
             List<Optional<Item>> items = new ArrayList<>();
             ConsumedCapacity capacity = ConsumedCapacity.NONE;
+            for (Slot s : slots) s.table().replicas().checkAvailable(s.partition(), "TransactGetItems");
             for (int i = 0; i < n; i++) {
                 TableState t = states.get(i);
-                Item item = t.leader().partition(slots.get(i).partition()).get(ItemKey.of(request.gets().get(i).key()));
+                Item item = t.leaderStore(slots.get(i).partition()).get(ItemKey.of(request.gets().get(i).key()));
                 capacity = capacity.plus(CapacityCalculator.itemRead(t.name(), item, ReadKind.TRANSACTIONAL));
                 items.add(Optional.ofNullable(ReadOperations.project(projections.get(i), item)));
             }

@@ -35,7 +35,8 @@ final class WriteOperations {
         ReentrantLock lock = w.table.lock(w.partition);
         lock.lock();
         try {
-            Item current = w.table.leader().partition(w.partition).get(w.itemKey);
+            w.table.replicas().checkAvailable(w.partition, "a write");
+            Item current = w.table.leaderStore(w.partition).get(w.itemKey);
             PreparedWrite.Outcome outcome;
             try {
                 outcome = w.evaluate(current);
@@ -45,11 +46,11 @@ final class WriteOperations {
                 throw new ConditionFailedException(w.table.name(), w.key, w.conditionText, w.returnItemOnFailure ? current : null);
             }
             LogRecord record = log.commit(w.table, w.partition, w.itemKey, outcome.newImage());
-            ConsumedCapacity capacity = CapacityCalculator.write(w.table.name(), w.table.leader().indexes(), w.itemKey, current,
+            ConsumedCapacity capacity = CapacityCalculator.write(w.table.name(), w.table.layouts(), w.itemKey, current,
                     outcome.newImage(), false);
             stats.charge(capacity);
             return WriteResult.of(w.returned(current, outcome.newImage()), capacity,
-                    w.table.leader().partition(w.partition).positionsAt(record.seq()));
+                    w.table.leaderStore(w.partition).positionsAt(record.seq()));
         } finally {
             lock.unlock();
         }

@@ -32,6 +32,12 @@ public final class SortedStore<K extends Comparable<K>> {
         return Positions.ofHashed(Map.of(idHash, seq), -1);
     }
 
+    /** What {@code required} demands of this partition ({@link Positions#required}, without re-hashing the id). */
+    public long requiredBy(Positions required) {
+        Long p = required.asHashedMap().get(idHash);
+        return p == null ? required.floor() : Math.max(p, -1);
+    }
+
     /** The partition id used in {@link io.ddbc.api.Positions}. */
     public String id() {
         return id;

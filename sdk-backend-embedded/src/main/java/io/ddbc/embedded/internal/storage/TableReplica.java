@@ -23,10 +23,23 @@ public final class TableReplica {
     private final List<SortedStore<ItemKey>> partitions;
     private final List<IndexLayout> indexes;
     private final Map<String, List<SortedStore<IndexKey>>> indexPartitions;
+    /** Whether {@link #apply} maintains global indexes too (else they are fed by {@link #applyGlobal}). */
+    private final boolean globalInline;
 
-    /** An empty replica of a table split into {@code partitionCount} partitions. */
+    /** An empty replica of a table split into {@code partitionCount} partitions, maintaining every index on apply. */
     public TableReplica(TableSpec spec, int partitionCount) {
+        this(spec, partitionCount, true);
+    }
+
+    /**
+     * An empty replica of a table split into {@code partitionCount} partitions.
+     *
+     * @param globalInline whether {@link #apply} maintains global secondary indexes (false: a replicated engine
+     *     maintains them asynchronously through {@link #applyGlobal} on a separate index copy)
+     */
+    public TableReplica(TableSpec spec, int partitionCount, boolean globalInline) {
         this.spec = spec;
+        this.globalInline = globalInline;
         List<SortedStore<ItemKey>> parts = new ArrayList<>();
         for (int i = 0; i < partitionCount; i++) parts.add(new SortedStore<>(partitionId(spec.name(), i)));
         this.partitions = Collections.unmodifiableList(parts);
@@ -111,9 +124,27 @@ public final class TableReplica {
         } else {
             partition.put(record.key(), record.newImage());
         }
-        for (IndexLayout layout : indexes) applyToIndex(layout, record, old);
+        for (IndexLayout layout : indexes) {
+            if (globalInline || !layout.isGlobal()) applyToIndex(layout, record, old);
+        }
         partition.advanceTo(record.seq());
         return old;
+    }
+
+    /**
+     * Applies a record to the global secondary indexes only, given the item's image before it (taken when
+     * the record was applied to the table). Records of one table partition must arrive in log order.
+     */
+    public void applyGlobal(LogRecord record, Item old) {
+        for (IndexLayout layout : indexes) {
+            if (layout.isGlobal()) applyToIndex(layout, record, old);
+        }
+    }
+
+    /** Whether the table has global secondary indexes. */
+    public boolean hasGlobalIndexes() {
+        for (IndexLayout layout : indexes) if (layout.isGlobal()) return true;
+        return false;
     }
 
     private void applyToIndex(IndexLayout layout, LogRecord record, Item old) {
