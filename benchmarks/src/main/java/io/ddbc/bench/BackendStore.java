@@ -31,6 +31,7 @@ final class BackendStore implements KvStore {
             backend.put(PutRequest.builder(Records.TABLE, Records.item(r)).build());
         }
         keys = k;
+        Backends.settle(backend);
     }
 
     @Override

@@ -5,7 +5,9 @@ import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal
 import io.ddbc.api.ConsumedCapacity;
 import io.ddbc.api.DdbcClient;
 import io.ddbc.core.Ddbc;
+import io.ddbc.api.DdbcConfigException;
 import io.ddbc.embedded.EmbeddedBackendProvider;
+import io.ddbc.embedded.EmbeddedControl;
 import io.ddbc.spi.Backend;
 import io.ddbc.spi.BackendProvider;
 import io.ddbc.spi.DdbcUrl;
@@ -44,6 +46,25 @@ final class Backends {
     /** A core client over the embedded engine (owns it). */
     static DdbcClient embeddedClient(int replicas) {
         return Ddbc.connect(embeddedUrl(replicas));
+    }
+
+    /**
+     * Applies every pending replication delivery of the embedded engine (no-op on other backends), so a
+     * workload starts from fully replicated data: an EVENTUAL read of a just-loaded record could otherwise
+     * land on the lagging replica and find nothing.
+     */
+    static void settle(Backend backend) {
+        EmbeddedControl control = backend.unwrap(EmbeddedControl.class);
+        if (control != null) control.settle();
+    }
+
+    /** {@link #settle(Backend)} for a client's backend. */
+    static void settle(DdbcClient client) {
+        try {
+            client.unwrap(EmbeddedControl.class).settle();
+        } catch (DdbcConfigException notEmbedded) {
+            // another backend: nothing is pending
+        }
     }
 
     /**

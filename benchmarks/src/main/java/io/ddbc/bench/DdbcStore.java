@@ -30,6 +30,7 @@ final class DdbcStore implements KvStore {
             for (int r = start; r < Math.min(records, start + BatchWriteRequest.MAX_WRITES); r++) b.put(Records.TABLE, Records.item(r));
             b.execute();
         }
+        Backends.settle(client);
     }
 
     @Override
