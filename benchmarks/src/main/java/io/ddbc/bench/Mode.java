@@ -21,8 +21,8 @@ record Mode(String name, Duration window, Duration warmup, int localKeys, int yc
 
     static final Mode FULL = new Mode("full", Duration.ofSeconds(3), Duration.ofSeconds(1), 10_000, 100_000, 4_000,
             2_000_000, 2_000, 1_000_000, 1_000_000);
-    static final Mode QUICK = new Mode("quick", Duration.ofMillis(300), Duration.ofMillis(150), 1_000, 10_000, 200,
-            100_000, 200, 50_000, 50_000);
+    static final Mode QUICK = new Mode("quick", Duration.ofMillis(300), Duration.ofMillis(150), 1_000, 5_000, 200,
+            100_000, 200, 30_000, 30_000);
     static final Mode SMOKE = new Mode("smoke", Duration.ofMillis(60), Duration.ofMillis(30), 200, 1_000, 30,
             5_000, 20, 2_000, 5_000);
 
