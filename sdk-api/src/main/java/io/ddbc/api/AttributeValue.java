@@ -494,18 +494,31 @@ public final class AttributeValue {
         }
     }
 
-    /** Compares strings in Unicode code point order, which is UTF-8 byte order. */
+    /**
+     * Compares strings in Unicode code point order, which is UTF-8 byte order. Works on UTF-16 chars
+     * directly (this runs on every key comparison of the engine's sorted stores): the two orders differ only
+     * when a surrogate meets a char at or above U+E000, which the fix-up below corrects (the method of ICU's
+     * {@code u_strCompareCodePointOrder}).
+     */
     public static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
-            if (ca != cb) return Integer.compare(ca, cb);
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
+            if (ca != cb) {
+                if (ca >= 0xD800 && cb >= 0xD800) {
+                    ca = codePointOrderFixup(ca);
+                    cb = codePointOrderFixup(cb);
+                }
+                return ca - cb;
+            }
         }
-        return Integer.compare(a.length() - i, b.length() - j);
+        return a.length() - b.length();
+    }
+
+    /** Moves surrogates above U+E000..U+FFFF, so char order matches code point order. */
+    private static char codePointOrderFixup(char c) {
+        return (char) (c >= 0xE000 ? c - 0x800 : c + 0x2000);
     }
 
     /** Compares byte arrays as unsigned bytes, shorter prefix first. */

@@ -211,8 +211,48 @@ public final class SessionToken {
 
     /** Length of {@link #serialize()} once this token is signed. */
     private int signedLength() {
-        int bytes = encode(false).length + SIGNATURE_BYTES;
+        int bytes = unsignedEncodedSize() + SIGNATURE_BYTES;
         return PREFIX.length() + (bytes * 4 + 2) / 3;
+    }
+
+    /**
+     * {@code encode(false).length}, computed without encoding: this runs on every write of a session, so it
+     * must not allocate. Mirrors {@link #encode(boolean)} field by field (a test checks they agree).
+     */
+    int unsignedEncodedSize() {
+        int size = stringSize(scope) + stringSize(region == null ? "" : region);
+        Map<Long, Long> p = positions.asHashedMap();
+        size += varintSize(p.size());
+        for (long v : p.values()) size += 8 + varintSize(v + 1);
+        size += varintSize(positions.floor() + 1) + varintSize(versions.size());
+        for (long v : versions.values()) size += 8 + varintSize(v);
+        int nonZero = 0;
+        for (long b : buckets) {
+            if (b != 0) {
+                nonZero++;
+                size += 1 + varintSize(b);
+            }
+        }
+        return size + varintSize(nonZero) + 1;
+    }
+
+    /** Length of {@link #encode(boolean)} as it is, for the test that keeps the two in step. */
+    int encodedSizeSlow() {
+        return encode(false).length;
+    }
+
+    private static int stringSize(String s) {
+        int n = AttributeValue.utf8Length(s);
+        return varintSize(n) + n;
+    }
+
+    private static int varintSize(long v) {
+        int n = 1;
+        while ((v & ~0x7FL) != 0) {
+            n++;
+            v >>>= 7;
+        }
+        return n;
     }
 
     private byte[] encode(boolean withSignature) {
