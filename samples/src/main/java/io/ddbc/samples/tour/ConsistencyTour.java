@@ -13,7 +13,7 @@ import java.util.List;
  * spent and latency — the trade-off the seeds describe, measured — then each sample's verdict.
  *
  * <pre>{@code
- * mvn -B -q -pl samples -am compile exec:java -Dexec.args="--seed=7 --lag=80 --report=tour.html"
+ * mvn -B -q -pl samples -am package -DskipTests exec:java -Dexec.args="--seed=7 --lag=80 --report=tour.html"
  * }</pre>
  */
 public final class ConsistencyTour {
