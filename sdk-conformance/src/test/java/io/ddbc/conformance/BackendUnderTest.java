@@ -2,7 +2,12 @@ package io.ddbc.conformance;
 
 import io.ddbc.api.Positions;
 import io.ddbc.api.ServedBy;
+import io.ddbc.aws.AwsBackend;
 import io.ddbc.aws.testing.DynamoDbLocalServer;
+import io.ddbc.wrapper.DdbcDynamoDbClient;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import io.ddbc.spi.Backend;
 import io.ddbc.spi.BackendProviders;
 import io.ddbc.spi.DdbcUrl;
@@ -18,7 +23,7 @@ import java.util.stream.Stream;
  * {@code ServiceLoader} exactly as an application would. Every {@link ConformanceTest} runs once per
  * constant.
  *
- * <p>Which backends run: {@code -Dddbc.conformance.backends=embedded,aws} (default both). The embedded
+ * <p>Which backends run: {@code -Dddbc.conformance.backends=embedded,aws,wrapped} (default all three). The embedded
  * URL: {@code -Dddbc.conformance.embedded.url} (default {@code ddbc:embedded:mem}, the engine's default
  * replication settings), e.g. {@code ddbc:embedded:mem?replicas=3&lag=5ms} to run the suite on lagging
  * replicas. AWS is DynamoDB Local, started once per JVM on 127.0.0.1.
@@ -60,7 +65,52 @@ public enum BackendUnderTest {
         boolean hasPositions() {
             return false;
         }
+    },
+    /**
+     * The same adapter over the drop-in wrapper ({@code DdbcDynamoDbClient.wrap}) of a DynamoDB Local client:
+     * whatever the wrapper adds (its own session) must not change what the contract sees.
+     */
+    WRAPPED {
+        @Override
+        String url() {
+            return AWS.url();
+        }
+
+        @Override
+        Set<ServedBy> backendServedBy() {
+            return Set.of(ServedBy.BACKEND);
+        }
+
+        @Override
+        boolean hasPositions() {
+            return false;
+        }
+
+        @Override
+        Backend open() {
+            DynamoDbClient wrapped = DdbcDynamoDbClient.wrap(DynamoDbLocalServer.shared().clientBuilder().build());
+            Backend adapter = AwsBackend.wrap(wrapped, "aws:wrapped:" + DynamoDbLocalServer.shared().endpoint());
+            // The adapter leaves a client it was given open; this backend owns the wrapper, so close both.
+            return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class}, (proxy, m, args) -> {
+                try {
+                    Object result = m.invoke(adapter, args);
+                    if (m.getName().equals("close") && m.getParameterCount() == 0) wrapped.close();
+                    return result;
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
+        }
     };
+
+    /**
+     * Whether something below the core upgrades eventual reads of items written through it: the drop-in
+     * wrapper's own session does (reading strongly where it cannot compare versions), so those reads cost a
+     * strong read. Nothing else differs.
+     */
+    boolean upgradesReadsOfItsOwnWrites() {
+        return this == WRAPPED;
+    }
 
     /** The ddbc URL this backend is opened from. */
     abstract String url();
@@ -85,7 +135,7 @@ public enum BackendUnderTest {
 
     /** The backends selected by {@code -Dddbc.conformance.backends} (the {@link ConformanceTest} source). */
     static Stream<BackendUnderTest> all() {
-        String selected = System.getProperty("ddbc.conformance.backends", "embedded,aws");
+        String selected = System.getProperty("ddbc.conformance.backends", "embedded,aws,wrapped");
         List<String> names = Arrays.stream(selected.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
         return Arrays.stream(values()).filter(b -> names.contains(b.name()));
     }
