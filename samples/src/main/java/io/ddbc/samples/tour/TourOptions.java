@@ -25,7 +25,8 @@ record TourOptions(long seed, long lagMs, int operations, Duration duration, Str
             "  --ops=N           read-after-write rounds per consistency level (default 2000)",
             "  --duration=D      wall-clock cap per workload, e.g. 30s or PT1M (default 60s)",
             "  --url=URL         run on another backend, e.g. ddbc:aws:?endpoint=http://127.0.0.1:8000&region=us-east-1",
-            "                    (default: ddbc:embedded:mem with virtual time, the seed and the lag)",
+            "                    (default: the ddbc.url system property or DDBC_URL, else ddbc:embedded:mem",
+            "                    with virtual time, the seed and the lag)",
             "  --report=FILE     also write the table to FILE (.html or .csv)",
             "  --help            this text");
 
@@ -79,8 +80,15 @@ record TourOptions(long seed, long lagMs, int operations, Duration duration, Str
         return new TourOptions(seed, lagMs, rounds, duration, url, report);
     }
 
-    /** The URL to connect to. */
+    /**
+     * The URL to connect to: {@code --url}, else the standard setting every ddbc application reads
+     * (system property {@code ddbc.url}, environment variable {@code DDBC_URL}), else the embedded engine
+     * on virtual time with the seed and lag.
+     */
     String effectiveUrl() {
-        return url != null ? url : "ddbc:embedded:mem?time=virtual&seed=" + seed + "&lagMs=" + lagMs;
+        if (url != null) return url;
+        String configured = System.getProperty("ddbc.url", System.getenv("DDBC_URL"));
+        if (configured != null && !configured.isBlank()) return configured.trim();
+        return "ddbc:embedded:mem?time=virtual&seed=" + seed + "&lagMs=" + lagMs;
     }
 }
