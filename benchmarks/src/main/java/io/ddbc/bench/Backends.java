@@ -73,7 +73,7 @@ final class Backends {
      */
     static AmazonDynamoDBLocal dynamoDbLocalInProcess() {
         requireNativeLibrary();
-        return DynamoDBEmbedded.create();
+        return DynamoDBEmbedded.create(true); // true: telemetry off (else it calls AWS Cognito/Pinpoint over the internet)
     }
 
     /**

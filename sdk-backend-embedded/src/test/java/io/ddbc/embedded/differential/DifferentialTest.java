@@ -99,7 +99,7 @@ class DifferentialTest {
 
     @BeforeAll
     static void start() {
-        local = DynamoDBEmbedded.create();
+        local = DynamoDBEmbedded.create(true); // true: telemetry off (else it calls AWS Cognito/Pinpoint over the internet)
         ddb = local.dynamoDbClient();
         // Three replicas on virtual time: every request runs after settle(), so eventual reads of any replica
         // and of the asynchronously maintained GSI see every earlier write, as DynamoDB Local always does.

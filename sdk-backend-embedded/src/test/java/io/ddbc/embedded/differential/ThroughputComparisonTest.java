@@ -65,7 +65,7 @@ class ThroughputComparisonTest {
         double engineGet = measure(i -> ITEMS[i].equals(engine.get(GetRequest.builder("bench", KEYS_OF[i]).build())
                 .item().orElse(null)), 200_000);
 
-        AmazonDynamoDBLocal local = DynamoDBEmbedded.create();
+        AmazonDynamoDBLocal local = DynamoDBEmbedded.create(true); // true: telemetry off (else it calls AWS Cognito/Pinpoint over the internet)
         double localPut;
         double localGet;
         try {
