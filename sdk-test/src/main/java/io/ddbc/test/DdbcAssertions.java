@@ -32,12 +32,11 @@ public final class DdbcAssertions {
      * @throws IllegalStateException if the scenario throws anything else (a bug, not a violated invariant)
      */
     public static void assertEventuallyConsistentSafe(int seeds, SeededScenario scenario) {
-        long[] sequence = Seeds.sequence(seeds, 1);
-        for (int run = 0; run < sequence.length; run++) {
+        for (long seed : Seeds.sequence(seeds, 1)) {
             try {
-                runWithSeed(sequence[run], scenario);
+                runWithSeed(seed, scenario);
             } catch (AssertionError violated) {
-                SeedFailure failure = new SeedFailure(sequence[run], run + 1, violated);
+                SeedFailure failure = new SeedFailure(seed, violated);
                 System.err.println("[ddbc-test] assertEventuallyConsistentSafe " + failure.getMessage());
                 throw failure;
             }

@@ -15,8 +15,8 @@ public final class SeedFailure extends AssertionError {
     private final long seed;
 
     /** A failure of a run under {@code seed}. */
-    public SeedFailure(long seed, int run, Throwable cause) {
-        super("failed under seed " + seed + " (run " + run + "); replay exactly with -D" + Seeds.PROPERTY + "=" + seed
+    public SeedFailure(long seed, Throwable cause) {
+        super("failed under seed " + seed + "; replay exactly with -D" + Seeds.PROPERTY + "=" + seed
                 + ": " + cause, cause);
         this.seed = seed;
     }

@@ -68,7 +68,7 @@ public final class SeedInvocations implements TestTemplateInvocationContextProvi
         @Override
         public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
             if (failure instanceof SeedFailure) throw failure;
-            SeedFailure stamped = new SeedFailure(seed, 0, failure);
+            SeedFailure stamped = new SeedFailure(seed, failure);
             System.err.println("[ddbc-test] " + context.getDisplayName() + " " + stamped.getMessage());
             throw stamped;
         }
