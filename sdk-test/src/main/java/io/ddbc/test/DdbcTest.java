@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Runs each test of the class against a fresh embedded three-replica engine (virtual time by default) and
  * injects a {@link io.ddbc.api.DdbcClient}, a {@link TestControl} and the raw
- * {@link io.ddbc.embedded.EmbeddedControl} into test methods, constructors and lifecycle methods. Tables come
+ * {@link io.ddbc.embedded.EmbeddedControl} into test methods and {@code @BeforeEach}/{@code @AfterEach} methods
+ * (not constructors: JUnit builds the instance in a context that outlives one test). Tables come
  * from {@link DdbcTable} annotations on the class or from {@link DdbcTableSetup} if the test class implements it.
  * The client is closed after each test.
  *
