@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.ddbc.api.Consistency;
 import io.ddbc.api.DdbcClient;
 import io.ddbc.api.DdbcSession;
+import io.ddbc.api.Key;
 import io.ddbc.api.SessionToken;
 import io.ddbc.api.TransactionCanceledException;
 import io.ddbc.samples.bank.BankService;
+import io.ddbc.test.DdbcTableSetup;
+import io.ddbc.test.DdbcTest;
+import io.ddbc.test.RepeatedWithSeeds;
+import io.ddbc.test.TestControl;
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,24 +22,37 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class BankServiceTest {
+/** The bank on a fresh lagging engine per test (virtual time, seed 7, median lag 50 ms), so eventual reads can be stale. */
+@DdbcTest(seed = 7, lagMs = 50)
+class BankServiceTest implements DdbcTableSetup {
     private DdbcClient client;
     private BankService bank;
 
-    @BeforeEach
-    void open() {
-        client = SampleFixture.connect();
-        bank = new BankService(client);
-        bank.createTable();
+    @Override
+    public void createTables(DdbcClient client) {
+        new BankService(client).createTable();
     }
 
-    @AfterEach
-    void close() {
-        client.close();
+    @BeforeEach
+    void open(DdbcClient client) {
+        this.client = client;
+        bank = new BankService(client);
+    }
+
+    @RepeatedWithSeeds(10)
+    void depositSurvivesFailoverAndThrottlingForSessionReads(TestControl control) {
+        bank.open("f");
+        DdbcSession session = client.newSession();
+        control.lagNextWrites(Duration.ofSeconds(5));
+        bank.deposit(session, "f", 70);
+        control.failoverLeader(BankService.TABLE, Key.of("id", "f"));
+        control.throttle(BankService.TABLE, Duration.ofMillis(30));
+        assertEquals(70, bank.balance(session, "f", Consistency.SESSION));
+        control.settle();
+        assertEquals(70, bank.balance(client, "f", Consistency.EVENTUAL), "after settle every replica has the deposit");
     }
 
     @Test
