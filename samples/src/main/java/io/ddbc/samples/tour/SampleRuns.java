@@ -65,30 +65,20 @@ final class SampleRuns {
         BigDecimal before = bank.total();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                long threadSeed = seed * 31 + t;
-                futures.add(pool.submit(() -> {
-                    SplittableRandom r = new SplittableRandom(threadSeed);
-                    for (int i = 0; i < 40; i++) {
-                        int from = r.nextInt(accounts);
-                        int to = (from + 1 + r.nextInt(accounts - 1)) % accounts;
-                        try {
-                            bank.transfer(client, "t" + threadSeed + "-" + i, prefix + from, prefix + to, 1 + r.nextInt(300));
-                            done.incrementAndGet();
-                        } catch (TransactionCanceledException e) {
-                            refused.incrementAndGet();   // overdraft refused, or a conflict outlasting retries
-                        }
-                    }
-                    return null;
-                }));
+        concurrently(4, t -> {
+            long threadSeed = seed * 31 + t;
+            SplittableRandom r = new SplittableRandom(threadSeed);
+            for (int i = 0; i < 40; i++) {
+                int from = r.nextInt(accounts);
+                int to = (from + 1 + r.nextInt(accounts - 1)) % accounts;
+                try {
+                    bank.transfer(client, "t" + threadSeed + "-" + i, prefix + from, prefix + to, 1 + r.nextInt(300));
+                    done.incrementAndGet();
+                } catch (TransactionCanceledException e) {
+                    refused.incrementAndGet();   // overdraft refused, or a conflict outlasting retries
+                }
             }
-            for (Future<?> f : futures) f.get();
-        } finally {
-            pool.shutdown();
-        }
+        });
         // Replay one transfer with the same token: must not move money twice.
         String replayToken = "replay-" + seed;
         bank.transfer(client, replayToken, prefix + 0, prefix + 1, 10);
@@ -132,24 +122,29 @@ final class SampleRuns {
         int stock = 50;
         inventory.restock(sku, stock);
         AtomicInteger bought = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 6; t++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < 15; i++) if (inventory.buy(sku, 1)) bought.incrementAndGet();
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) f.get();
-        } finally {
-            pool.shutdown();
-        }
+        concurrently(6, t -> {
+            for (int i = 0; i < 15; i++) if (inventory.buy(sku, 1)) bought.incrementAndGet();
+        });
         long left = inventory.stock(sku);
         long sold = inventory.sold(sku);
         boolean kept = bought.get() == stock && left == 0 && sold == stock;
         return new Verdict("inventory", kept, "90 purchase attempts on " + stock + " units: " + bought.get()
                 + " bought, " + sold + " recorded sold, " + left + " left");
+    }
+
+    /** Runs {@code task(thread)} on {@code threads} threads at once and waits for all; rethrows the first failure. */
+    private static void concurrently(int threads, java.util.function.IntConsumer task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                futures.add(pool.submit(() -> task.accept(thread)));
+            }
+            for (Future<?> f : futures) f.get();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     /** Version tokens across requests: a read with the token never shows an older profile. */
