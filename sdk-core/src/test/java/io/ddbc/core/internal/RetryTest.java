@@ -29,6 +29,8 @@ class RetryTest {
         when(backend.sessionScope()).thenReturn("mock");
         when(backend.name()).thenReturn("mock");
         when(backend.describeTable(any())).thenReturn(new TableDescription(SPEC, "ACTIVE", 0, 0, null));
+        // Retries wait through the backend's clock; a mock would skip the wait, so keep the real (sleeping) default.
+        org.mockito.Mockito.doCallRealMethod().when(backend).pause(any());
     }
 
     DdbcClient client(RetryPolicy policy) {
