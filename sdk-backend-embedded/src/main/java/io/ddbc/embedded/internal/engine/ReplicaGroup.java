@@ -73,8 +73,9 @@ final class ReplicaGroup {
     io.ddbc.api.Positions globalIndexPositions() {
         io.ddbc.api.Positions out = io.ddbc.api.Positions.NONE;
         for (int p = 0; p < logs.length; p++) {
-            long applied = globalIndexes != null ? gsiApplied.get(p) : leader(p).partition(p).appliedSeq();
-            out = out.merge(io.ddbc.api.Positions.of(partitionId(p), applied));
+            // Any replica's store of base partition p carries its id's hash, computed once (a SHA-256).
+            var base = leader(p).partition(p);
+            out = out.merge(base.positionsAt(globalIndexes != null ? gsiApplied.get(p) : base.appliedSeq()));
         }
         return out;
     }
