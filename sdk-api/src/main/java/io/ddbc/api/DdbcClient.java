@@ -40,6 +40,47 @@ public interface DdbcClient extends DdbcOperations, AutoCloseable {
     DdbcSession resumeSession(SessionToken token);
 
     /**
+     * The regions this client reaches, its home region first; empty when the backend is single-region.
+     * Writes made in one region reach the others asynchronously (global tables, last writer wins).
+     */
+    default List<String> regions() {
+        return List.of();
+    }
+
+    /** The region requests made directly on this client go to; null when the backend is single-region. */
+    default String homeRegion() {
+        return null;
+    }
+
+    /**
+     * A new session whose reads and writes go to {@code homeRegion} (regional affinity). Its token says
+     * which regions its writes were made in: read in another region, the session waits for that region
+     * to catch up, routes the read to one that has, or throws {@link StaleReadException}.
+     *
+     * <pre>{@code
+     * DdbcSession eu = client.newSession("eu-west-1");
+     * }</pre>
+     *
+     * @throws DdbcConfigException if the client has no such region
+     */
+    default DdbcSession newSession(String homeRegion) {
+        if (homeRegion == null) return newSession();
+        throw new DdbcConfigException("This client is single-region; it has no region '" + homeRegion + "'");
+    }
+
+    /**
+     * {@link #resumeSession(SessionToken)} with a home region: continues a session made in one region
+     * (the token knows which) from another.
+     *
+     * @throws DdbcConfigException if the client has no such region
+     * @throws SessionTokenException as {@link #resumeSession(SessionToken)}
+     */
+    default DdbcSession resumeSession(SessionToken token, String homeRegion) {
+        if (homeRegion == null) return resumeSession(token);
+        throw new DdbcConfigException("This client is single-region; it has no region '" + homeRegion + "'");
+    }
+
+    /**
      * Backend-specific control, e.g. {@code client.unwrap(EmbeddedControl.class)}.
      *
      * @throws DdbcConfigException if neither the client nor its backend provides that type

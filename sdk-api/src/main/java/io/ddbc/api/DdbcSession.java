@@ -22,6 +22,11 @@ public interface DdbcSession extends DdbcOperations {
     /** What the session knows now (signed if the client has a token secret). */
     SessionToken token();
 
+    /** The region this session reads and writes in; null when the backend is single-region. */
+    default String homeRegion() {
+        return null;
+    }
+
     /** Adds what another token knows (e.g. from a parallel request of the same user). */
     void merge(SessionToken other);
 }

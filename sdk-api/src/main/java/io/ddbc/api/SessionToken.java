@@ -97,9 +97,50 @@ public final class SessionToken {
         return scope;
     }
 
-    /** The region the session was made in, or null. */
+    /**
+     * The regions this token's knowledge comes from, comma-separated in name order (e.g.
+     * {@code "eu-west-1,us-east-1"}), or null on a single-region backend. See {@link #regions()}.
+     */
     public String region() {
         return region;
+    }
+
+    /**
+     * The regions of a multi-region backend whose writes (or reads) this token remembers, in name order;
+     * empty on a single-region backend. A region not listed here may not have those writes yet: the client
+     * checks, waits, or reads in a listed region before it answers a session read there.
+     */
+    public java.util.SortedSet<String> regions() {
+        java.util.TreeSet<String> out = new java.util.TreeSet<>();
+        if (region != null && !region.isEmpty()) out.addAll(Arrays.asList(region.split(",")));
+        return Collections.unmodifiableSortedSet(out);
+    }
+
+    /**
+     * This token, also remembering that the session used {@code regionName}.
+     *
+     * @throws SessionTokenException if the region list would outgrow the token's label bound
+     */
+    public SessionToken withRegion(String regionName) {
+        Objects.requireNonNull(regionName, "regionName");
+        if (regionName.isEmpty() || regionName.contains(",")) {
+            throw new SessionTokenException("Region name '" + regionName + "' must be non-empty and contain no comma");
+        }
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(regions());
+        if (!all.add(regionName)) return this;
+        String label = String.join(",", all);
+        checkLabel(label, "region list");
+        return new SessionToken(scope, label, positions, versions, buckets, null);
+    }
+
+    private static String unionOfRegions(String a, String b) {
+        if (a == null || a.isEmpty()) return b;
+        if (b == null || b.isEmpty() || a.equals(b)) return a;
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(Arrays.asList(a.split(",")));
+        all.addAll(Arrays.asList(b.split(",")));
+        String label = String.join(",", all);
+        checkLabel(label, "region list");
+        return label;
     }
 
     /** The replica positions the session has seen. */
@@ -165,7 +206,7 @@ public final class SessionToken {
         });
         long[] b = buckets.clone();
         for (int i = 0; i < BUCKETS; i++) b[i] = Math.max(b[i], other.buckets[i]);
-        return compact(new SessionToken(scope, region != null ? region : other.region, positions.merge(other.positions), m, b, null));
+        return compact(new SessionToken(scope, unionOfRegions(region, other.region), positions.merge(other.positions), m, b, null));
     }
 
     /** Folds the oldest exact entries until the token fits its bound. */

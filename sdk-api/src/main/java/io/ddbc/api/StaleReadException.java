@@ -39,6 +39,22 @@ public class StaleReadException extends DdbcException {
     }
 
     /** The table read. */
+    /**
+     * A read that could not be served fresh enough for reasons other than an item version, e.g. a region
+     * that has not yet applied a session's writes made in another region.
+     *
+     * @param tableName the table read
+     * @param key the key read, or null (a query or scan)
+     * @param message what was required and why it could not be met
+     */
+    public StaleReadException(String tableName, Key key, String message) {
+        super(message);
+        this.tableName = tableName;
+        this.key = key;
+        this.requiredVersion = -1;
+        this.seenVersion = -1;
+    }
+
     public String tableName() {
         return tableName;
     }
@@ -48,7 +64,7 @@ public class StaleReadException extends DdbcException {
         return key;
     }
 
-    /** The version or position the read required. */
+    /** The version or position the read required; -1 when the requirement is not a version (e.g. a region catching up). */
     public long requiredVersion() {
         return requiredVersion;
     }

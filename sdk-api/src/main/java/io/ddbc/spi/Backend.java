@@ -44,6 +44,12 @@ import io.ddbc.api.WriteResult;
  *   <li>Errors are {@link io.ddbc.api.DdbcException}s of DynamoDB's kinds; a conditional failure
  *       carries the current item when the request asked for it.</li>
  *   <li>Every method may be called from many threads at once.</li>
+ *   <li>A multi-region backend (global tables) lists its {@link #regions()} and gives one view per
+ *       region with {@link #region(String)}; all views share one {@link #sessionScope()}. Its positions
+ *       name region-qualified partitions and come from one counter across regions. A region that is
+ *       asked (through {@code minPositions}) for writes made in another region which it has not applied
+ *       yet throws {@link io.ddbc.api.StaleReadException}: it never answers without them. The core then
+ *       waits or routes the read to another region.</li>
  * </ul>
  *
  * <pre>{@code
@@ -123,6 +129,28 @@ public interface Backend extends AutoCloseable {
             Thread.currentThread().interrupt();
             throw new io.ddbc.api.DdbcException("Interrupted while waiting to retry", e);
         }
+    }
+
+    /**
+     * The regions of a multi-region backend (global tables), home region first; an empty list for a
+     * single-region backend. Every region holds every table; writes replicate between regions
+     * asynchronously, last writer wins.
+     */
+    default java.util.List<String> regions() {
+        return java.util.List.of();
+    }
+
+    /**
+     * The view of this backend that serves one region: its own replicas, positions and faults, the same
+     * tables and session scope. The backend itself serves its home region ({@code regions().get(0)}).
+     * Views belong to the backend: closing the backend closes them; closing a view does nothing.
+     *
+     * @param region a name from {@link #regions()}
+     * @throws io.ddbc.api.DdbcConfigException if the backend has no such region
+     */
+    default Backend region(String region) {
+        throw new io.ddbc.api.DdbcConfigException("Backend '" + name() + "' is single-region; it has no region '" + region
+                + "' (use a multi-region URL, e.g. ddbc:embedded:mem?regions=us-east-1,eu-west-1)");
     }
 
     /**
