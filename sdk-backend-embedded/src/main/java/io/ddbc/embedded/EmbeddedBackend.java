@@ -402,6 +402,12 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     }
 
     @Override
+    public void regionLagSpike(Duration extra, Duration window) {
+        checkOpen();
+        requireGlobal("regionLagSpike").regionLagSpike(extra, window);
+    }
+
+    @Override
     public List<ReplicationConflict> replicationConflicts() {
         return global == null ? List.of() : global.conflicts();
     }

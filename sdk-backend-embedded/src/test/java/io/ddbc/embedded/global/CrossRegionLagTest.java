@@ -56,6 +56,23 @@ class CrossRegionLagTest {
         }
     }
 
+    @Test
+    void aRegionLagSpikeDelaysWritesMadeDuringItsWindow() {
+        try (EmbeddedBackend us = Global.twoRegions(79, "&regionLagMs=1&regionLagSpikeProbability=0")) {
+            EmbeddedBackend eu = us.region(EU);
+            eu.regionLagSpike(Duration.ofSeconds(10), Duration.ofSeconds(1));
+            put(us, Item.of("id", "slow"));
+            us.advance(Duration.ofSeconds(2));
+            put(us, Item.of("id", "fast"));
+            us.advance(Duration.ofSeconds(1));
+            assertEquals(null, strong(eu, "slow"), "made in the window: 10 s extra");
+            assertTrue(strong(eu, "fast") != null, "made after the window: normal lag");
+            us.advance(Duration.ofSeconds(10));
+            assertTrue(strong(eu, "slow") != null);
+            assertTrue(us.stats().faults().contains("regionLagSpike +10000ms for 1000ms"), us.stats().faults().toString());
+        }
+    }
+
     /** Real time: the shared scheduler's one thread delivers across regions on its own. */
     @Test
     void realTimeDeliversOnItsOwn() throws InterruptedException {

@@ -157,7 +157,8 @@ public final class Replicator {
         ItemClock clock = clock(t, p, key);
         if (clock.beatenBy(s.timestamp(), s.origin())) {
             if (clock.incomingMissedCurrent(s.vector())) {
-                conflict(t, key, s.origin(), s.timestamp(), clock.region(), clock.timestamp(), t.leaderStore(p).get(key), b);
+                conflict(t, key, s.origin(), s.timestamp(), s.record().newImage(), clock.region(), clock.timestamp(),
+                        t.leaderStore(p).get(key), b);
             }
             LogRecord local = engines.get(b).log().commitReplicated(t, p, key, s.record().newImage());
             clock.applied(s.timestamp(), s.origin(), s.vector());
@@ -165,13 +166,17 @@ public final class Replicator {
             return local.seq();
         }
         if (clock.currentMissed(s.timestamp(), s.origin())) {
-            conflict(t, key, clock.region(), clock.timestamp(), s.origin(), s.timestamp(), s.record().newImage(), b);
+            conflict(t, key, clock.region(), clock.timestamp(), t.leaderStore(p).get(key), s.origin(), s.timestamp(),
+                    s.record().newImage(), b);
         }
         clock.received(s.vector());
         return t.leaderStore(p).appliedSeq();
     }
 
-    private void conflict(TableState t, ItemKey itemKey, int kept, long keptTs, int lost, long lostTs, Item lostImage, int detectedIn) {
+    /** Reports a pair of concurrent writes once; two concurrent deletes lose nothing and are not reported. */
+    private void conflict(TableState t, ItemKey itemKey, int kept, long keptTs, Item keptImage, int lost, long lostTs, Item lostImage,
+                          int detectedIn) {
+        if (keptImage == null && lostImage == null) return;
         String id = t.name() + "|" + itemKey + "|" + kept + "@" + keptTs + "|" + lost + "@" + lostTs;
         Key key = t.spec().keyOf(itemKey.asItem(t.spec().partitionKey().name(),
                 t.spec().sortKey().map(KeyAttribute::name).orElse(null)));
@@ -217,6 +222,12 @@ public final class Replicator {
     }
 
     // ---------------------------------------------------------------------------------- faults
+
+    /** Adds {@code extraNanos} to every cross-region lag sampled during the next {@code windowNanos}. */
+    void lagSpike(long extraNanos, long windowNanos) {
+        lag.spike(extraNanos, scheduler.nanoTime() + windowNanos);
+        record("regionLagSpike +" + extraNanos / 1_000_000 + "ms for " + windowNanos / 1_000_000 + "ms");
+    }
 
     /** Cuts a region off from every other region both ways: its channels hold their writes. */
     void isolate(int r) {
