@@ -53,6 +53,23 @@ import java.util.function.Supplier;
  * {@link #unwrap(Class)} with {@link EmbeddedControl} reaches its controls. On real time with three replicas
  * it owns one daemon thread (replication delivery), stopped by {@link #close()}.
  *
+ * <p>With {@code ?regions=us-east-1,eu-west-1} it is a multi-region engine (DynamoDB global tables): every
+ * region is such an engine with its own AZs and faults, all on one clock (one thread on real time) and one
+ * position counter; tables are global; a write is acknowledged by its region and reaches the others
+ * asynchronously, item by item, last writer wins per item. This backend serves the home region (the first);
+ * {@link #region(String)} gives a view per region. Positions name region-qualified partitions
+ * ({@code us-east-1:accounts#3}); an eventual read in one region that requires another region's writes it has
+ * not applied yet throws {@link io.ddbc.api.StaleReadException}; strong reads are strong within their region.
+ *
+ * <pre>{@code
+ * EmbeddedBackend us = (EmbeddedBackend) new EmbeddedBackendProvider().open(
+ *         DdbcUrl.parse("ddbc:embedded:mem?regions=us-east-1,eu-west-1&time=virtual&seed=1"), new Properties());
+ * WriteResult w = us.put(PutRequest.builder("accounts", Item.of("id", "alice", "balance", 5)).build());
+ * EmbeddedBackend eu = us.region("eu-west-1");
+ * eu.get(GetRequest.builder("accounts", Key.of("id", "alice")).minPositions(w.positions()).build()); // StaleReadException
+ * us.settle();                                                                                       // replicated
+ * }</pre>
+ *
  * <pre>{@code
  * try (EmbeddedBackend backend = EmbeddedBackend.inMemory(4)) {
  *     backend.createTable(new CreateTableRequest(TableSpec.builder("accounts").partitionKey("id", AttributeValue.Type.S).build()));
