@@ -88,8 +88,6 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     private final GlobalEngine global;
     /** This backend's region number in {@link #global} (0 for the root, which serves the home region). */
     private final int regionIndex;
-    /** Whether this is the backend that owns the engines (not a region view). */
-    private final boolean root;
     /** One view per region, made by the root (null in views and single-region backends). */
     private final List<EmbeddedBackend> views;
     /** The root: itself, or the backend a view belongs to. */
@@ -103,7 +101,6 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         this.closed = new AtomicBoolean();
         this.global = null;
         this.regionIndex = 0;
-        this.root = true;
         this.views = null;
         this.owner = this;
     }
@@ -116,7 +113,6 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         this.closed = new AtomicBoolean();
         this.global = global;
         this.regionIndex = 0;
-        this.root = true;
         List<EmbeddedBackend> v = new ArrayList<>();
         for (int i = 0; i < global.regions().size(); i++) v.add(new EmbeddedBackend(this, i));
         this.views = List.copyOf(v);
@@ -131,7 +127,6 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         this.closed = root.closed;
         this.global = root.global;
         this.regionIndex = regionIndex;
-        this.root = false;
         this.views = null;
         this.owner = root;
     }
@@ -481,7 +476,7 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
      */
     @Override
     public void close() {
-        if (!root) return;   // a region view belongs to its backend
+        if (owner != this) return;   // a region view belongs to its backend
         closed.set(true);
         if (global != null) global.close(); else engine.close();
     }

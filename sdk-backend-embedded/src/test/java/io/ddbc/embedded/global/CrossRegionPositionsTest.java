@@ -71,6 +71,7 @@ class CrossRegionPositionsTest {
         us.advance(Duration.ofSeconds(30));
         GetResult r = getIn(eu, "alice", p);
         assertEquals(5, r.item().orElseThrow().getNumber("balance").intValue());
+        assertTrue(p.isCoveredBy(r.positions()), "the answer says it reflects the us-east-1 write it was asked for");
     }
 
     @Test
@@ -91,6 +92,7 @@ class CrossRegionPositionsTest {
         stale(() -> eu.scan(scan));
         stale(() -> eu.batchGet(batch));
         us.settle();
+        assertTrue(p.isCoveredBy(eu.query(query).positions()));
         assertEquals(1, eu.query(query).count());
         assertEquals(1, eu.scan(scan).count());
         assertEquals(1, eu.batchGet(batch).items().get(ACCOUNTS).size());
@@ -112,6 +114,7 @@ class CrossRegionPositionsTest {
             slowIndex.settle();
             Page page = eu2.query(byOwner);
             assertEquals(1, page.count());
+            assertTrue(p.isCoveredBy(page.positions()), "an index wait on these positions can see the index has the write");
         } finally {
             slowIndex.close();
         }

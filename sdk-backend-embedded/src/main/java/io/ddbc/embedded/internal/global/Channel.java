@@ -39,10 +39,10 @@ final class Channel {
      *
      * @return the due instant if a delivery must be scheduled now (none pending and {@code deliverable}), else null
      */
-    synchronized Long offer(Shipment unscheduled, long now, long lagNanos, boolean deliverable) {
+    synchronized Long offer(Shipment write, long now, long lagNanos, boolean deliverable) {
         if (closed) return null;
         lastDue = Math.max(now + lagNanos, lastDue);
-        queue.addLast(new Shipment(unscheduled.record(), unscheduled.timestamp(), unscheduled.origin(), unscheduled.vector(), lastDue));
+        queue.addLast(write.dueAt(lastDue));
         return deliverable ? claimDelivery(queue.peekFirst().due()) : null;
     }
 
@@ -87,8 +87,7 @@ final class Channel {
      * @return -1, or the local position; {@link Long#MIN_VALUE} if a required write has not been applied yet
      */
     synchronized long localRequirement(Positions min) {
-        Long exact = min.asHashedMap().get(sourceIdHash);
-        long required = exact == null ? min.floor() : exact;
+        long required = requiredBy(min);
         if (required <= 0) return -1;
         Shipment head = queue.peekFirst();
         if (head != null && head.record().seq() <= required && !closed) return Long.MIN_VALUE;

@@ -87,7 +87,7 @@ public final class Replicator {
         ItemClock clock = clock(table, record.partition(), record.key());
         long now = scheduler.nanoTime();
         long[] vector = clock.localWrite(r, now - epoch);
-        Shipment s = new Shipment(record, clock.timestamp(), r, vector, 0);
+        Shipment s = Shipment.of(record, clock.timestamp(), r, vector);
         for (int b = 0; b < regions.size(); b++) {
             if (b == r) continue;
             Channel ch = channels.computeIfAbsent(new ChannelKey(r, b, table.name(), record.partition()),
@@ -204,6 +204,19 @@ public final class Replicator {
                     need = Math.max(need, local);
                 }
                 return need;
+            }
+
+            @Override
+            public Positions reflected(String table, int partition, Positions min) {
+                Map<Long, Long> out = null;
+                for (int a = 0; a < regions.size(); a++) {
+                    Channel ch = a == b ? null : channels.get(new ChannelKey(a, b, table, partition));
+                    long required = ch == null ? -1 : ch.requiredBy(min);
+                    if (required <= 0) continue;
+                    if (out == null) out = new HashMap<>();
+                    out.put(ch.sourceIdHash, required);
+                }
+                return out == null ? Positions.NONE : Positions.ofHashed(out, -1);
             }
 
             @Override
