@@ -92,6 +92,11 @@ class RegionsUrlAndViewsTest {
             assertTrue(assertThrows(DdbcConfigException.class, () -> b.isolateRegion(US)).getMessage().contains("single-region"));
             assertEquals(List.of(), b.replicationConflicts());
             assertEquals(null, b.stats().region());
+            Global.withAccounts(b);
+            io.ddbc.api.Positions p = put(b, Item.of("id", "alice")).positions();
+            long unqualified = 0;
+            for (int i = 0; i < 4; i++) unqualified = Math.max(unqualified, p.get(ACCOUNTS + "#" + i));
+            assertTrue(unqualified > 0, "single-region partition ids stay unqualified");
         }
     }
 
