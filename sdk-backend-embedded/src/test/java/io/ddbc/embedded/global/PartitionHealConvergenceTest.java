@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * region is cut off it keeps every write it acknowledged; after healing and settling every region holds the
  * same data; every acknowledged put is either the final image of its item, or was seen by a later write (an
  * ordinary update), or was reported lost in a {@link ReplicationConflict}. Seeds: {@code -Dddbc.global.seed=N}
- * runs one; {@code -Dddbc.global.seeds=K} runs K (default 20).
+ * runs one; {@code -Dddbc.global.seeds=K} runs K (default 20); the Maven profile {@code global-soak} runs 500.
  */
 class PartitionHealConvergenceTest {
     private static final List<String> REGIONS = List.of(Global.US, Global.EU, Global.AP);
