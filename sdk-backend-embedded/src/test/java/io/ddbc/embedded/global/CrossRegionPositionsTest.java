@@ -133,6 +133,29 @@ class CrossRegionPositionsTest {
     }
 
     @Test
+    void aPositionSeenInOneRegionCoversTheWritesItHadReceivedFromAThirdRegion() {
+        EmbeddedBackend three = Global.withAccounts((EmbeddedBackend) Global.open(
+                "ddbc:embedded:mem?time=virtual&serviceLatencyMs=0&seed=4&regions=" + US + "," + EU + "," + Global.AP));
+        try {
+            EmbeddedBackend eu3 = three.region(EU);
+            EmbeddedBackend ap = three.region(Global.AP);
+            three.isolateRegion(Global.AP);
+            put(eu3, Item.of("id", "alice", "balance", 9));
+            three.settle();                                      // us-east-1 has eu-west-1's write; ap-southeast-2 does not
+            Positions seenInUs = getIn(three, "alice", Positions.NONE).positions();
+            assertTrue(getIn(three, "alice", Positions.NONE).item().isPresent());
+            StaleReadException e = stale(() -> getIn(ap, "alice", seenInUs));
+            assertTrue(e.getMessage().contains("region " + EU) && e.getMessage().contains("which region " + US + " had applied"),
+                    e.getMessage());
+            three.healRegion(Global.AP);
+            three.settle();
+            assertEquals(9, getIn(ap, "alice", seenInUs).item().orElseThrow().getNumber("balance").intValue());
+        } finally {
+            three.close();
+        }
+    }
+
+    @Test
     void aRequirementOnADifferentPartitionDoesNotBlockARead() {
         Positions p = put(us, Item.of("id", "alice")).positions();
         int blocked = 0;

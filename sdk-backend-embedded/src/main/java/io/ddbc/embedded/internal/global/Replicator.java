@@ -4,9 +4,7 @@ import io.ddbc.api.BackendUnavailableException;
 import io.ddbc.api.Item;
 import io.ddbc.api.Key;
 import io.ddbc.api.KeyAttribute;
-import io.ddbc.api.Positions;
 import io.ddbc.api.ResourceNotFoundException;
-import io.ddbc.api.StaleReadException;
 import io.ddbc.embedded.ReplicationConflict;
 import io.ddbc.embedded.internal.engine.Engine;
 import io.ddbc.embedded.internal.engine.TableState;
@@ -15,7 +13,6 @@ import io.ddbc.embedded.internal.replication.RegionLinks;
 import io.ddbc.embedded.internal.replication.Scheduler;
 import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.LogRecord;
-import io.ddbc.embedded.internal.storage.TableReplica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,8 +88,7 @@ public final class Replicator {
         for (int b = 0; b < regions.size(); b++) {
             if (b == r) continue;
             Channel ch = channels.computeIfAbsent(new ChannelKey(r, b, table.name(), record.partition()),
-                    k -> new Channel(k.from(), k.to(), k.table(), k.partition(),
-                            regions.name(k.from()) + ":" + TableReplica.partitionId(k.table(), k.partition())));
+                    k -> new Channel(k.from(), k.to(), k.table(), k.partition()));
             schedule(ch, ch.offer(s, now, lag.sampleNanos(now), linked(r, b)));
         }
     }
@@ -191,47 +187,12 @@ public final class Replicator {
 
     /** What a read in region {@code b} must wait for from the other regions (see {@link RegionLinks}). */
     RegionLinks links(int b) {
-        return new RegionLinks() {
-            @Override
-            public long requiredLocal(String table, int partition, Positions min, Key key) {
-                long need = 0;
-                for (int a = 0; a < regions.size(); a++) {
-                    if (a == b) continue;
-                    Channel ch = channels.get(new ChannelKey(a, b, table, partition));
-                    if (ch == null) continue;
-                    long local = ch.localRequirement(min);
-                    if (local == Long.MIN_VALUE) throw stale(ch, min, key);
-                    need = Math.max(need, local);
-                }
-                return need;
-            }
-
-            @Override
-            public Positions reflected(String table, int partition, Positions min) {
-                Map<Long, Long> out = null;
-                for (int a = 0; a < regions.size(); a++) {
-                    Channel ch = a == b ? null : channels.get(new ChannelKey(a, b, table, partition));
-                    long required = ch == null ? -1 : ch.requiredBy(min);
-                    if (required <= 0) continue;
-                    if (out == null) out = new HashMap<>();
-                    out.put(ch.sourceIdHash, required);
-                }
-                return out == null ? Positions.NONE : Positions.ofHashed(out, -1);
-            }
-
-            @Override
-            public String region() {
-                return regions.name(b);
-            }
-        };
+        return new RegionReads(b, regions, this::channel, this::linked);
     }
 
-    private StaleReadException stale(Channel ch, Positions min, Key key) {
-        String from = regions.name(ch.from);
-        return new StaleReadException(ch.table, key, "Stale read on table '" + ch.table + "'" + (key == null ? "" : ", key " + key)
-                + " in region " + regions.name(ch.to) + ": it has not yet applied the writes of region " + from + " up to position "
-                + ch.requiredBy(min) + " (partition " + ch.sourceId + ")" + (linked(ch.from, ch.to) ? "" : ", the regions are cut off")
-                + "; retry later or read in " + from);
+    /** The channel from region {@code a} to region {@code b} for a table partition, or null if nothing was ever shipped on it. */
+    private Channel channel(int a, int b, String table, int partition) {
+        return channels.get(new ChannelKey(a, b, table, partition));
     }
 
     // ---------------------------------------------------------------------------------- faults

@@ -86,5 +86,9 @@ class ClockAndMarksTest {
         assertEquals(2000 + 5, m.localFor(2009), "the last write at or before the requirement");
         long forgotten = m.localFor(10);
         assertEquals(44 * 10 + 5, forgotten, "pairs 1..44 were forgotten: the last one's local position bounds them all");
+        assertEquals(2000, m.originBy(2009), "by local position 2009 the writes up to origin 2000 were applied");
+        assertEquals(3000, m.originBy(99_999));
+        assertEquals(440, m.originBy(12), "older than every kept pair: the last forgotten origin bounds it");
+        assertEquals(0, new AppliedMarks().originBy(100));
     }
 }
