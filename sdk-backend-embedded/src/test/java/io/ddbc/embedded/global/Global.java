@@ -53,6 +53,26 @@ final class Global {
         return b.put(PutRequest.builder(ACCOUNTS, item).build());
     }
 
+    /**
+     * Runs a seeded workload for each seed: {@code -Dddbc.global.seed=N} runs one, {@code -Dddbc.global.seeds=K}
+     * runs 1..K (default 20). A failure names its seed and how to re-run it.
+     *
+     * @return the seeds run, e.g. {@code "1..20"}
+     */
+    static String forEachSeed(java.util.function.LongConsumer run) {
+        long only = Long.getLong("ddbc.global.seed", -1);
+        long from = only >= 0 ? only : 1;
+        long to = only >= 0 ? only : Integer.getInteger("ddbc.global.seeds", 20);
+        for (long seed = from; seed <= to; seed++) {
+            try {
+                run.accept(seed);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("seed " + seed + " failed (re-run with -Dddbc.global.seed=" + seed + "): " + e.getMessage(), e);
+            }
+        }
+        return from + ".." + to;
+    }
+
     /** The item as the region's leader holds it (a strong read: strong within the region only). */
     static Item strong(Backend b, String id) {
         return b.get(GetRequest.builder(ACCOUNTS, key(id)).consistency(Consistency.STRONG).build()).item().orElse(null);

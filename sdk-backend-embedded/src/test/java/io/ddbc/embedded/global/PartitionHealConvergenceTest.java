@@ -50,18 +50,8 @@ class PartitionHealConvergenceTest {
 
     @Test
     void regionsConvergeAfterHealAndNoAcknowledgedWriteIsLostSilently() {
-        long only = Long.getLong("ddbc.global.seed", -1);
-        int seeds = Integer.getInteger("ddbc.global.seeds", 20);
-        long from = only >= 0 ? only : 1;
-        long to = only >= 0 ? only : seeds;
-        for (long seed = from; seed <= to; seed++) {
-            try {
-                run(seed);
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("seed " + seed + " failed (re-run with -Dddbc.global.seed=" + seed + "): " + e.getMessage(), e);
-            }
-        }
-        System.out.println("[global soak] seeds " + from + ".." + to + ": " + writesAcknowledged + " writes acknowledged, "
+        String seeds = Global.forEachSeed(this::run);
+        System.out.println("[global soak] seeds " + seeds + ": " + writesAcknowledged + " writes acknowledged, "
                 + conflictsSeen + " conflicting pairs reported, " + writesLostToConflicts + " puts lost to a concurrent write (all reported)");
     }
 

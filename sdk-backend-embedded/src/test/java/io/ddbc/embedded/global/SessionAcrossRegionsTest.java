@@ -38,18 +38,8 @@ class SessionAcrossRegionsTest {
 
     @Test
     void sessionReadsAcrossRegionsAreFreshOrRefused() {
-        long only = Long.getLong("ddbc.global.seed", -1);
-        int seeds = Integer.getInteger("ddbc.global.seeds", 20);
-        long from = only >= 0 ? only : 1;
-        long to = only >= 0 ? only : seeds;
-        for (long seed = from; seed <= to; seed++) {
-            try {
-                run(seed);
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("seed " + seed + " failed (re-run with -Dddbc.global.seed=" + seed + "): " + e.getMessage(), e);
-            }
-        }
-        System.out.println("[global session] seeds " + from + ".." + to + ": " + served + " session reads served fresh in some region, "
+        String seeds = Global.forEachSeed(this::run);
+        System.out.println("[global session] seeds " + seeds + ": " + served + " session reads served fresh in some region, "
                 + refused + " refused with StaleReadException, none stale");
         assertTrue(served > 0 && refused > 0, "both outcomes occur");
     }

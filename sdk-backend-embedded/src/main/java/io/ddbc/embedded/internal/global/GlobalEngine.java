@@ -85,24 +85,25 @@ public final class GlobalEngine implements AutoCloseable {
 
     /** Creates a global table: in every region; answers as region {@code via} sees it. */
     public synchronized TableDescription createTable(CreateTableRequest request, int via) {
-        TableDescription answer = null;
-        for (int i = 0; i < engines.size(); i++) {
-            TableDescription d = engines.get(i).createTable(request);
-            if (i == via) answer = d;
-        }
-        return answer;
+        return inEveryRegion(e -> e.createTable(request), via);
     }
 
     /** Deletes a global table in every region, with the writes still on their way between regions. */
     public synchronized TableDescription deleteTable(DeleteTableRequest request, int via) {
         List<TableState> states = new ArrayList<>();
         for (Engine e : engines) states.add(e.tables().get(request.tableName()));
+        TableDescription answer = inEveryRegion(e -> e.deleteTable(request), via);
+        replicator.forget(request.tableName(), states);
+        return answer;
+    }
+
+    /** Runs a table operation in every region, in region order; returns region {@code via}'s answer. */
+    private TableDescription inEveryRegion(java.util.function.Function<Engine, TableDescription> operation, int via) {
         TableDescription answer = null;
         for (int i = 0; i < engines.size(); i++) {
-            TableDescription d = engines.get(i).deleteTable(request);
+            TableDescription d = operation.apply(engines.get(i));
             if (i == via) answer = d;
         }
-        replicator.forget(request.tableName(), states);
         return answer;
     }
 
