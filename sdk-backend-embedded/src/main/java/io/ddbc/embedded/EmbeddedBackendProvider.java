@@ -36,7 +36,8 @@ import java.util.Properties;
  *       ({@code [a-z]{2}(-[a-z]+)+-[0-9]}, e.g. {@code us-east-1,eu-west-1}), home first. Each region is its own
  *       engine with every other parameter above (replicas, lags, faults), all on one clock and one position
  *       counter; tables exist in every region; writes replicate between regions asynchronously, last writer
- *       wins per item. The backend serves the home region; {@code Backend.region(name)} gives the others.</li>
+ *       wins per item (ties: the greater region name), without using the destination's provisioned throughput.
+ *       The backend serves the home region; {@code Backend.region(name)} gives the others.</li>
  *   <li>{@code regionLagMs} — with {@code regions}: median cross-region replication lag in ms (default 250;
  *       log-normal with σ=1, most writes well under a second).</li>
  *   <li>{@code regionLagSpikeProbability} / {@code regionLagSpikeMs} — with {@code regions}: chance (default
