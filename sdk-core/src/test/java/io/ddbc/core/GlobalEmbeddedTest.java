@@ -1,0 +1,221 @@
+package io.ddbc.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbc.api.AttributeValue;
+import io.ddbc.api.Consistency;
+import io.ddbc.api.DdbcClient;
+import io.ddbc.api.DdbcSession;
+import io.ddbc.api.GetResult;
+import io.ddbc.api.IndexSpec;
+import io.ddbc.api.Item;
+import io.ddbc.api.Key;
+import io.ddbc.api.SessionToken;
+import io.ddbc.api.StaleReadException;
+import io.ddbc.api.TableSpec;
+import io.ddbc.api.VersionConflictException;
+import io.ddbc.embedded.EmbeddedControl;
+import io.ddbc.embedded.ReplicationConflict;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * End to end on the embedded multi-region engine ({@code regions=us-east-1,eu-west-1}, virtual time, seeded;
+ * positions that name region-qualified partitions): cross-region session reads served, waited for, routed or
+ * refused, and the seed's conflict-aware versioned updates with the engine's conflict reports.
+ * Seed: {@code -Dddbc.seed=...} (printed on failure).
+ */
+class GlobalEmbeddedTest {
+    static final String US = GlobalSessionsTest.US;
+    static final String EU = GlobalSessionsTest.EU;
+    static final String COUNTERS = "counters";
+    static final String NOTES = "notes";
+    static final Key K = Key.of("id", "k1");
+    static final UnaryOperator<Item> INCREMENT = i -> i.toBuilder().put("n", i.has("n") ? i.getLong("n") + 1 : 1).build();
+
+    final long seed = EmbeddedFixture.seed();
+    SimpleMeterRegistry meters;
+    DdbcClient client;
+    EmbeddedControl control;
+
+    @BeforeEach
+    void open(TestInfo info) {
+        meters = new SimpleMeterRegistry();
+        client = connect(Ddbc.builder());
+        control = client.unwrap(EmbeddedControl.class);
+        client.createTable(TableSpec.builder(COUNTERS).partitionKey("id", AttributeValue.Type.S).versionAttribute("version").build());
+        client.createTable(TableSpec.builder(NOTES).partitionKey("id", AttributeValue.Type.S)
+                .globalIndex(IndexSpec.global("by_tag").partitionKey("tag", AttributeValue.Type.S).build()).build());
+        control.settle();
+    }
+
+    private DdbcClient connect(DdbcClientBuilder b) {
+        return b.url("ddbc:embedded:mem?time=virtual&serviceLatencyMs=0&regionLagMs=250&seed=" + seed + "&regions=" + US + "," + EU)
+                .meterRegistry(meters).build();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+    }
+
+    private String seedNote() {
+        return " (seed " + seed + ": rerun with -Dddbc.seed=" + seed + ")";
+    }
+
+    private double outcome(String outcome) {
+        var c = meters.find("ddbc.session.cross_region").tag("outcome", outcome).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private SessionToken writtenInUs(long n) {
+        DdbcSession us = client.newSession(US);
+        us.table(COUNTERS).put(Item.of("id", "k1", "n", n)).execute();
+        us.table(NOTES).put(Item.of("id", "k1", "n", n, "tag", "t")).execute();
+        return us.token();
+    }
+
+    private long strongN(String region, String table) {
+        return client.newSession(region).table(table).get(K).consistency(Consistency.STRONG).execute().item().orElseThrow().getLong("n");
+    }
+
+    @Test
+    void servedInTheNewHomeOnceItCaughtUp() {
+        SessionToken t = writtenInUs(1);
+        control.settle();
+        DdbcSession eu = client.resumeSession(t, EU);
+        assertEquals(1, eu.table(COUNTERS).get(K).execute().item().orElseThrow().getLong("n"), seedNote());
+        assertEquals(1, eu.table(NOTES).get(K).execute().item().orElseThrow().getLong("n"), seedNote());
+        assertEquals(2, outcome("caught_up"), seedNote());
+        assertEquals(List.of(EU, US), List.copyOf(eu.token().regions()).stream().sorted().toList());
+    }
+
+    @Test
+    void waitsInVirtualTimeForReplication() {
+        SessionToken t = writtenInUs(2);
+        var before = control.now();
+        GetResult r = client.resumeSession(t, EU).table(NOTES).get(K).execute();
+        assertEquals(2, r.item().orElseThrow().getLong("n"), seedNote());
+        assertEquals(1, outcome("waited") + outcome("caught_up"), seedNote());
+        assertTrue(outcome("waited") == 1 && control.now().compareTo(before) > 0, "waited for replication" + seedNote());
+    }
+
+    @Test
+    void routedToTheWritingRegionWhenHomeIsIsolated() {
+        SessionToken t = writtenInUs(3);
+        control.isolateRegion(EU);
+        DdbcSession eu = client.resumeSession(t, EU);
+        assertEquals(3, eu.table(COUNTERS).get(K).execute().item().orElseThrow().getLong("n"), seedNote());
+        assertEquals(3, eu.table(NOTES).get(K).execute().item().orElseThrow().getLong("n"), seedNote());
+        assertEquals(1, eu.table(NOTES).query().keyCondition("id = :k").value(":k", "k1").execute().items().size(), seedNote());
+        assertEquals(1, eu.batchGet().add(COUNTERS, List.of(K)).execute().items(COUNTERS).size(), seedNote());
+        assertEquals(3, eu.transactGet().get(NOTES, K).execute().items().get(0).orElseThrow().getLong("n"), seedNote());
+        assertEquals(5, outcome("routed"), seedNote());
+        // What eu-west-1 itself holds: nothing yet. The session never saw that.
+        assertTrue(client.newSession(EU).table(NOTES).get(K).consistency(Consistency.STRONG).execute().item().isEmpty(), seedNote());
+    }
+
+    @Test
+    void refusedWhenHomeIsIsolatedAndTheWritingRegionIsDown() {
+        SessionToken t = writtenInUs(4);
+        control.isolateRegion(EU);
+        EmbeddedControl usAzs = client.unwrap(io.ddbc.embedded.EmbeddedBackend.class).region(US).unwrap(EmbeddedControl.class);
+        for (String az : List.of("az-a", "az-b", "az-c")) usAzs.crashReplica(az);
+        StaleReadException e = assertThrows(StaleReadException.class, () -> client.resumeSession(t, EU).table(NOTES).get(K).execute(),
+                seedNote());
+        assertEquals(NOTES, e.tableName());
+        assertTrue(e.getMessage().contains("'" + EU + "'") && e.getMessage().contains(US), e.getMessage());
+        assertEquals(1, outcome("refused"));
+    }
+
+    @Test
+    void sessionIndexQueriesInAnotherRegionSeeTheSessionsWrites() {
+        SessionToken t = writtenInUs(5);
+        List<Item> items = client.resumeSession(t, EU).table(NOTES).query().index("by_tag").keyCondition("tag = :t").value(":t", "t")
+                .execute().items();
+        assertEquals(1, items.size(), seedNote());
+        assertEquals(5, items.get(0).getLong("n"));
+    }
+
+    // -------------------------------------------------------------------- conflict-aware versioned updates
+
+    @Test
+    void plainReadModifyWriteInTwoRegionsLosesOneIncrementAndTheEngineReportsIt() {
+        client.table(NOTES).put(Item.of("id", "k1", "n", 0)).execute();
+        control.settle();
+        DdbcSession us = client.newSession(US);
+        DdbcSession eu = client.newSession(EU);
+        long a = us.table(NOTES).get(K).execute().item().orElseThrow().getLong("n");
+        long b = eu.table(NOTES).get(K).execute().item().orElseThrow().getLong("n");
+        us.table(NOTES).put(Item.of("id", "k1", "n", a + 1)).execute();
+        eu.table(NOTES).put(Item.of("id", "k1", "n", b + 1)).execute();
+        control.settle();
+        assertEquals(1, strongN(US, NOTES), "two increments, one kept" + seedNote());
+        assertEquals(1, strongN(EU, NOTES), seedNote());
+        List<ReplicationConflict> conflicts = control.replicationConflicts();
+        assertEquals(1, conflicts.size(), conflicts + seedNote());
+        assertEquals(K, conflicts.get(0).key());
+    }
+
+    @Test
+    void afterReplicationAStaleVersionIsRefusedAndMutateKeepsBothIncrements() {
+        client.table(COUNTERS).put(Item.of("id", "k1", "n", 0)).execute();
+        control.settle();
+        DdbcSession eu = client.newSession(EU);
+        long seen = eu.table(COUNTERS).get(K).execute().version().orElseThrow();
+        client.newSession(US).table(COUNTERS).mutate(K, INCREMENT);
+        control.settle();
+        assertThrows(VersionConflictException.class, () -> eu.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(seen).execute());
+        eu.table(COUNTERS).mutate(K, INCREMENT);
+        control.settle();
+        assertEquals(2, strongN(US, COUNTERS), seedNote());
+        assertEquals(2, strongN(EU, COUNTERS), seedNote());
+        assertTrue(control.replicationConflicts().isEmpty(), control.replicationConflicts() + seedNote());
+    }
+
+    @Test
+    void concurrentVersionedUpdatesUnderHomeAffinityBothPassTheirChecksAndOneIsLost() {
+        client.table(COUNTERS).put(Item.of("id", "k1", "n", 0)).execute();
+        control.settle();
+        DdbcSession us = client.newSession(US);
+        DdbcSession eu = client.newSession(EU);
+        long vUs = us.table(COUNTERS).get(K).execute().version().orElseThrow();
+        long vEu = eu.table(COUNTERS).get(K).execute().version().orElseThrow();
+        us.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(vUs).execute();
+        eu.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(vEu).execute();
+        control.settle();
+        assertEquals(1, strongN(EU, COUNTERS), "the hazard: both checks passed, one increment is gone" + seedNote());
+        assertEquals(1, control.replicationConflicts().size(), seedNote());
+    }
+
+    @Test
+    void ownerAffinityDetectsTheConflictAndMutateKeepsBothIncrements() {
+        try (DdbcClient owned = connect(Ddbc.builder().writeAffinity(WriteAffinity.byPartitionKey()))) {
+            EmbeddedControl c = owned.unwrap(EmbeddedControl.class);
+            owned.createTable(TableSpec.builder(COUNTERS).partitionKey("id", AttributeValue.Type.S).versionAttribute("version").build());
+            owned.table(COUNTERS).put(Item.of("id", "k1", "n", 0)).execute();
+            c.settle();
+            DdbcSession us = owned.newSession(US);
+            DdbcSession eu = owned.newSession(EU);
+            long vUs = us.table(COUNTERS).get(K).execute().version().orElseThrow();
+            long vEu = eu.table(COUNTERS).get(K).execute().version().orElseThrow();
+            us.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(vUs).execute();
+            assertThrows(VersionConflictException.class, () -> eu.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(vEu).execute(),
+                    seedNote());
+            eu.table(COUNTERS).mutate(K, INCREMENT);
+            c.settle();
+            for (String region : List.of(US, EU)) {
+                long n = owned.newSession(region).table(COUNTERS).get(K).consistency(Consistency.STRONG).execute().item().orElseThrow().getLong("n");
+                assertEquals(2, n, region + seedNote());
+            }
+            assertTrue(c.replicationConflicts().isEmpty(), c.replicationConflicts() + seedNote());
+        }
+    }
+}
