@@ -218,4 +218,15 @@ class GlobalEmbeddedTest {
             assertTrue(c.replicationConflicts().isEmpty(), c.replicationConflicts() + seedNote());
         }
     }
+
+    @Test
+    void theUrlNamesTheHomeRegion() {
+        try (DdbcClient eu = Ddbc.connect("ddbc:embedded:mem?time=virtual&regions=" + US + "," + EU + "&home=" + EU)) {
+            assertEquals(EU, eu.homeRegion());
+            assertEquals(List.of(EU, US), eu.regions());
+        }
+        io.ddbc.api.DdbcConfigException e = assertThrows(io.ddbc.api.DdbcConfigException.class,
+                () -> Ddbc.connect("ddbc:embedded:mem?time=virtual&regions=" + US + "," + EU + "&home=ap-south-1"));
+        assertTrue(e.getMessage().contains("'ap-south-1'") && e.getMessage().contains(US) && e.getMessage().contains(EU), e.getMessage());
+    }
 }

@@ -207,4 +207,32 @@ class GlobalSessionsTest {
             assertNull(s.homeRegion());
         }
     }
+
+    @Test
+    void metersAreTaggedWithTheirRegion() {
+        client.newSession(EU).table(NOTES).put(Item.of("id", "m", "n", 1)).execute();
+        client.table(NOTES).get(Key.of("id", "m")).execute();
+        assertTrue(meters.find("ddbc.requests").tag("region", EU).tag("op", "PutItem").timer() != null);
+        assertTrue(meters.find("ddbc.requests").tag("region", US).tag("op", "GetItem").timer() != null);
+        assertNull(meters.find("ddbc.requests").tag("region", US).tag("op", "PutItem").timer());
+    }
+
+    @Test
+    void asyncReadsAreRoutedLikeSyncOnes() {
+        SessionToken t = writtenInUs(15);
+        GetResult r = client.resumeSession(t, EU).table(COUNTERS).get(K).executeAsync().join();
+        assertEquals(15, r.item().orElseThrow().getLong("n"));
+        assertEquals(1, outcome("routed"));
+    }
+
+    @Test
+    void clientLevelReadsHonourTheImplicitSessionAcrossOwnerRegions() {
+        try (DdbcClient c = Ddbc.builder().backend(backend).defaultConsistency(Consistency.SESSION)
+                .writeAffinity(WriteAffinity.of((table, key) -> EU)).build()) {
+            c.table(NOTES).put(Item.of("id", "i", "n", 16)).execute();           // taken by eu-west-1, home is us-east-1
+            assertEquals(16, c.table(NOTES).get(Key.of("id", "i")).execute().item().orElseThrow().getLong("n"));
+            assertTrue(c.table(NOTES).get(Key.of("id", "i")).consistency(Consistency.EVENTUAL).execute().item().isEmpty(),
+                    "us-east-1 itself has not received it");
+        }
+    }
 }
