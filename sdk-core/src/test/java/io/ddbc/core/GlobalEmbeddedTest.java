@@ -15,12 +15,9 @@ import io.ddbc.api.Key;
 import io.ddbc.api.SessionToken;
 import io.ddbc.api.StaleReadException;
 import io.ddbc.api.TableSpec;
-import io.ddbc.api.VersionConflictException;
 import io.ddbc.embedded.EmbeddedControl;
-import io.ddbc.embedded.ReplicationConflict;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.TestInfo;
 /**
  * End to end on the embedded multi-region engine ({@code regions=us-east-1,eu-west-1}, virtual time, seeded;
  * positions that name region-qualified partitions): cross-region session reads served, waited for, routed or
- * refused, and the seed's conflict-aware versioned updates with the engine's conflict reports.
+ * refused (the conflict-aware updates are in {@link GlobalConflictsEmbeddedTest}).
  * Seed: {@code -Dddbc.seed=...} (printed on failure).
  */
 class GlobalEmbeddedTest {
@@ -38,7 +35,6 @@ class GlobalEmbeddedTest {
     static final String COUNTERS = "counters";
     static final String NOTES = "notes";
     static final Key K = Key.of("id", "k1");
-    static final UnaryOperator<Item> INCREMENT = i -> i.toBuilder().put("n", i.has("n") ? i.getLong("n") + 1 : 1).build();
 
     final long seed = EmbeddedFixture.seed();
     SimpleMeterRegistry meters;
@@ -57,8 +53,12 @@ class GlobalEmbeddedTest {
     }
 
     private DdbcClient connect(DdbcClientBuilder b) {
-        return b.url("ddbc:embedded:mem?time=virtual&serviceLatencyMs=0&regionLagMs=250&seed=" + seed + "&regions=" + US + "," + EU)
-                .meterRegistry(meters).build();
+        return b.url(url(seed)).meterRegistry(meters).build();
+    }
+
+    /** A virtual-time two-region engine without service latency, so the clock moves only by waiting and settling. */
+    static String url(long seed) {
+        return "ddbc:embedded:mem?time=virtual&serviceLatencyMs=0&regionLagMs=250&seed=" + seed + "&regions=" + US + "," + EU;
     }
 
     @AfterEach
@@ -142,81 +142,6 @@ class GlobalEmbeddedTest {
                 .execute().items();
         assertEquals(1, items.size(), seedNote());
         assertEquals(5, items.get(0).getLong("n"));
-    }
-
-    // -------------------------------------------------------------------- conflict-aware versioned updates
-
-    @Test
-    void plainReadModifyWriteInTwoRegionsLosesOneIncrementAndTheEngineReportsIt() {
-        client.table(NOTES).put(Item.of("id", "k1", "n", 0)).execute();
-        control.settle();
-        DdbcSession us = client.newSession(US);
-        DdbcSession eu = client.newSession(EU);
-        long a = us.table(NOTES).get(K).execute().item().orElseThrow().getLong("n");
-        long b = eu.table(NOTES).get(K).execute().item().orElseThrow().getLong("n");
-        us.table(NOTES).put(Item.of("id", "k1", "n", a + 1)).execute();
-        eu.table(NOTES).put(Item.of("id", "k1", "n", b + 1)).execute();
-        control.settle();
-        assertEquals(1, strongN(US, NOTES), "two increments, one kept" + seedNote());
-        assertEquals(1, strongN(EU, NOTES), seedNote());
-        List<ReplicationConflict> conflicts = control.replicationConflicts();
-        assertEquals(1, conflicts.size(), conflicts + seedNote());
-        assertEquals(K, conflicts.get(0).key());
-    }
-
-    @Test
-    void afterReplicationAStaleVersionIsRefusedAndMutateKeepsBothIncrements() {
-        client.table(COUNTERS).put(Item.of("id", "k1", "n", 0)).execute();
-        control.settle();
-        DdbcSession eu = client.newSession(EU);
-        long seen = eu.table(COUNTERS).get(K).execute().version().orElseThrow();
-        client.newSession(US).table(COUNTERS).mutate(K, INCREMENT);
-        control.settle();
-        assertThrows(VersionConflictException.class, () -> eu.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(seen).execute());
-        eu.table(COUNTERS).mutate(K, INCREMENT);
-        control.settle();
-        assertEquals(2, strongN(US, COUNTERS), seedNote());
-        assertEquals(2, strongN(EU, COUNTERS), seedNote());
-        assertTrue(control.replicationConflicts().isEmpty(), control.replicationConflicts() + seedNote());
-    }
-
-    @Test
-    void concurrentVersionedUpdatesUnderHomeAffinityBothPassTheirChecksAndOneIsLost() {
-        client.table(COUNTERS).put(Item.of("id", "k1", "n", 0)).execute();
-        control.settle();
-        DdbcSession us = client.newSession(US);
-        DdbcSession eu = client.newSession(EU);
-        long vUs = us.table(COUNTERS).get(K).execute().version().orElseThrow();
-        long vEu = eu.table(COUNTERS).get(K).execute().version().orElseThrow();
-        us.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(vUs).execute();
-        eu.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(vEu).execute();
-        control.settle();
-        assertEquals(1, strongN(EU, COUNTERS), "the hazard: both checks passed, one increment is gone" + seedNote());
-        assertEquals(1, control.replicationConflicts().size(), seedNote());
-    }
-
-    @Test
-    void ownerAffinityDetectsTheConflictAndMutateKeepsBothIncrements() {
-        try (DdbcClient owned = connect(Ddbc.builder().writeAffinity(WriteAffinity.byPartitionKey()))) {
-            EmbeddedControl c = owned.unwrap(EmbeddedControl.class);
-            owned.createTable(TableSpec.builder(COUNTERS).partitionKey("id", AttributeValue.Type.S).versionAttribute("version").build());
-            owned.table(COUNTERS).put(Item.of("id", "k1", "n", 0)).execute();
-            c.settle();
-            DdbcSession us = owned.newSession(US);
-            DdbcSession eu = owned.newSession(EU);
-            long vUs = us.table(COUNTERS).get(K).execute().version().orElseThrow();
-            long vEu = eu.table(COUNTERS).get(K).execute().version().orElseThrow();
-            us.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(vUs).execute();
-            assertThrows(VersionConflictException.class, () -> eu.table(COUNTERS).put(Item.of("id", "k1", "n", 1)).expectVersion(vEu).execute(),
-                    seedNote());
-            eu.table(COUNTERS).mutate(K, INCREMENT);
-            c.settle();
-            for (String region : List.of(US, EU)) {
-                long n = owned.newSession(region).table(COUNTERS).get(K).consistency(Consistency.STRONG).execute().item().orElseThrow().getLong("n");
-                assertEquals(2, n, region + seedNote());
-            }
-            assertTrue(c.replicationConflicts().isEmpty(), c.replicationConflicts() + seedNote());
-        }
     }
 
     @Test

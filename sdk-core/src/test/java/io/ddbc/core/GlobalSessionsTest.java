@@ -46,14 +46,19 @@ class GlobalSessionsTest {
         backend = new GlobalTestBackend(US, EU);
         meters = new SimpleMeterRegistry();
         client = Ddbc.builder().backend(backend).meterRegistry(meters).build();
-        client.createTable(TableSpec.builder(COUNTERS).partitionKey("id", AttributeValue.Type.S).versionAttribute("version").build());
-        client.createTable(TableSpec.builder(NOTES).partitionKey("id", AttributeValue.Type.S).build());
+        createTables(client);
     }
 
     @AfterEach
     void close() {
         client.close();
         backend.close();
+    }
+
+    /** The tables of the two-region tests: {@code counters} (managed version) and {@code notes} (unversioned), keyed by id. */
+    static void createTables(DdbcClient client) {
+        client.createTable(TableSpec.builder(COUNTERS).partitionKey("id", AttributeValue.Type.S).versionAttribute("version").build());
+        client.createTable(TableSpec.builder(NOTES).partitionKey("id", AttributeValue.Type.S).build());
     }
 
     /** A session in us-east-1 that wrote n to both tables; its token. */

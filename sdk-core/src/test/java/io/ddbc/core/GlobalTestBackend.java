@@ -189,14 +189,16 @@ final class GlobalTestBackend implements Backend {
         @Override
         public Page query(QueryRequest r) {
             reach();
-            Page p = engine.query(r);
-            return read(new Page(p.items(), p.count(), p.scannedCount(), p.lastEvaluatedKey(), p.consumedCapacity(), ServedBy.BACKEND, Positions.NONE));
+            return page(engine.query(r));
         }
 
         @Override
         public Page scan(ScanRequest r) {
             reach();
-            Page p = engine.scan(r);
+            return page(engine.scan(r));
+        }
+
+        private Page page(Page p) {
             return read(new Page(p.items(), p.count(), p.scannedCount(), p.lastEvaluatedKey(), p.consumedCapacity(), ServedBy.BACKEND, Positions.NONE));
         }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.ddbc.api.AttributeValue;
 import io.ddbc.api.Consistency;
 import io.ddbc.api.DdbcClient;
 import io.ddbc.api.DdbcConfigException;
@@ -13,9 +12,7 @@ import io.ddbc.api.DdbcSession;
 import io.ddbc.api.GetResult;
 import io.ddbc.api.Item;
 import io.ddbc.api.Key;
-import io.ddbc.api.TableSpec;
 import io.ddbc.api.ValidationException;
-import io.ddbc.api.VersionConflictException;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Writes on a two-region backend: write affinity routing, regional transactions, split batches, configuration
- * errors, and the seed's conflict-aware versioned updates — the lost update of last writer wins without
- * versions, its detection with them, and exact detection with owner affinity.
+ * errors (the conflict-aware updates are in {@link GlobalConflictContract}).
  */
 class GlobalWritesTest {
     static final String US = GlobalSessionsTest.US;
@@ -40,8 +36,7 @@ class GlobalWritesTest {
     void open() {
         backend = new GlobalTestBackend(US, EU);
         client = Ddbc.builder().backend(backend).build();
-        client.createTable(TableSpec.builder(COUNTERS).partitionKey("id", AttributeValue.Type.S).versionAttribute("version").build());
-        client.createTable(TableSpec.builder(NOTES).partitionKey("id", AttributeValue.Type.S).build());
+        GlobalSessionsTest.createTables(client);
     }
 
     @AfterEach
@@ -170,75 +165,6 @@ class GlobalWritesTest {
         assertTrue(url.getMessage().contains("'eu-west-1'") && url.getMessage().contains("single-region"), url.getMessage());
         try (DdbcClient single = Ddbc.connect("ddbc:embedded:mem")) {
             assertThrows(DdbcConfigException.class, () -> single.newSession("eu-west-1"));
-        }
-    }
-
-    // -------------------------------------------------------------------- conflict-aware versioned updates
-
-    @Test
-    void plainReadModifyWriteInTwoRegionsLosesAnIncrementAndTheConflictIsReported() {
-        client.table(NOTES).put(Item.of("id", "c", "n", 0)).execute();
-        backend.sync();
-        DdbcSession us = client.newSession(US);
-        DdbcSession eu = client.newSession(EU);
-        long seenUs = us.table(NOTES).get(Key.of("id", "c")).execute().item().orElseThrow().getLong("n");
-        long seenEu = eu.table(NOTES).get(Key.of("id", "c")).execute().item().orElseThrow().getLong("n");
-        us.table(NOTES).put(Item.of("id", "c", "n", seenUs + 1)).execute();
-        eu.table(NOTES).put(Item.of("id", "c", "n", seenEu + 1)).execute();
-        backend.sync();
-        assertEquals(1, n(US, NOTES, "c"), "two increments, one kept: last writer wins");
-        assertEquals(1, n(EU, NOTES, "c"));
-        assertEquals(1, backend.conflicts.size(), backend.conflicts.toString());
-    }
-
-    @Test
-    void afterReplicationAStaleVersionIsRefusedAndMutateKeepsBothIncrements() {
-        client.table(COUNTERS).put(Item.of("id", "c", "n", 0)).execute();
-        backend.sync();
-        DdbcSession eu = client.newSession(EU);
-        GetResult before = eu.table(COUNTERS).get(Key.of("id", "c")).execute();
-        client.newSession(US).table(COUNTERS).mutate(Key.of("id", "c"), i -> i.toBuilder().put("n", i.getLong("n") + 1).build());
-        backend.sync();
-        long v = before.version().orElseThrow();
-        assertThrows(VersionConflictException.class, () -> eu.table(COUNTERS).put(Item.of("id", "c", "n", 1)).expectVersion(v).execute());
-        eu.table(COUNTERS).mutate(Key.of("id", "c"), i -> i.toBuilder().put("n", i.getLong("n") + 1).build());
-        backend.sync();
-        assertEquals(2, n(US, COUNTERS, "c"));
-        assertEquals(2, n(EU, COUNTERS, "c"));
-        assertTrue(backend.conflicts.isEmpty(), backend.conflicts.toString());
-    }
-
-    @Test
-    void concurrentVersionedUpdatesUnderHomeAffinityBothSucceedAndLwwDropsOne() {
-        client.table(COUNTERS).put(Item.of("id", "c", "n", 0)).execute();
-        backend.sync();
-        DdbcSession us = client.newSession(US);
-        DdbcSession eu = client.newSession(EU);
-        long vUs = us.table(COUNTERS).get(Key.of("id", "c")).execute().version().orElseThrow();
-        long vEu = eu.table(COUNTERS).get(Key.of("id", "c")).execute().version().orElseThrow();
-        us.table(COUNTERS).put(Item.of("id", "c", "n", 1)).expectVersion(vUs).execute();
-        eu.table(COUNTERS).put(Item.of("id", "c", "n", 1)).expectVersion(vEu).execute();   // checked in eu-west-1 only
-        backend.sync();
-        assertEquals(1, n(US, COUNTERS, "c"), "the hazard: both version checks passed, one increment is gone");
-        assertEquals(1, backend.conflicts.size());
-    }
-
-    @Test
-    void ownerAffinityMakesTheVersionCheckExactAcrossRegions() {
-        try (DdbcClient c = owned()) {
-            c.table(COUNTERS).put(Item.of("id", "c", "n", 0)).execute();
-            backend.sync();
-            DdbcSession us = c.newSession(US);
-            DdbcSession eu = c.newSession(EU);
-            long vUs = us.table(COUNTERS).get(Key.of("id", "c")).execute().version().orElseThrow();
-            long vEu = eu.table(COUNTERS).get(Key.of("id", "c")).execute().version().orElseThrow();
-            us.table(COUNTERS).put(Item.of("id", "c", "n", 1)).expectVersion(vUs).execute();
-            assertThrows(VersionConflictException.class, () -> eu.table(COUNTERS).put(Item.of("id", "c", "n", 1)).expectVersion(vEu).execute());
-            eu.table(COUNTERS).mutate(Key.of("id", "c"), i -> i.toBuilder().put("n", i.getLong("n") + 1).build());
-            backend.sync();
-            assertEquals(2, n(US, COUNTERS, "c"));
-            assertEquals(2, n(EU, COUNTERS, "c"));
-            assertTrue(backend.conflicts.isEmpty(), backend.conflicts.toString());
         }
     }
 }
