@@ -8,6 +8,7 @@ import io.ddbc.api.DdbcRequest;
 import io.ddbc.api.Key;
 import io.ddbc.api.PutRequest;
 import io.ddbc.api.TransactWriteRequest;
+import io.ddbc.api.UpdateRequest;
 import io.ddbc.api.ValidationException;
 import io.ddbc.core.WriteAffinity;
 import java.util.ArrayList;
@@ -25,17 +26,28 @@ final class WriteRouter {
     private final Regions regions;
     private final WriteAffinity affinity;
     private final List<String> sorted;
+    private final CrossRegionSessions sessions;
 
-    WriteRouter(Regions regions, WriteAffinity affinity) {
+    WriteRouter(Regions regions, WriteAffinity affinity, CrossRegionSessions sessions) {
         this.regions = regions;
         this.affinity = affinity;
+        this.sessions = sessions;
         this.sorted = regions.names().stream().sorted().toList();
     }
 
+    /**
+     * A single-item write, in its region. One that builds on the item's state there (an update, a conditional
+     * write, any write to a versioned table) first waits for that region to have the session's writes from
+     * other regions; under home affinity it may instead go to a region that has them (see
+     * {@link CrossRegionSessions#write}). A blind put or delete of an unversioned item needs no such proof:
+     * last writer wins keeps it over anything older.
+     */
     <R> R write(ConditionalWriteRequest w, DdbcRequest<R> request, Ctx ctx) {
-        String region = regionFor(w.tableName(), keyOf(w, ctx), ctx);
-        ctx.session().visited(region);
-        return regions.engine(region).execute(request, ctx);
+        Key key = keyOf(w, ctx);
+        String region = regionFor(w.tableName(), key, ctx);
+        boolean dependsOnState = w instanceof UpdateRequest || w.condition() != null
+                || regions.engine(ctx.home()).catalog.info(w.tableName()).versioned();
+        return sessions.write(request, w.tableName(), key, dependsOnState, region, affinity.isHome(), ctx);
     }
 
     <R> R transact(TransactWriteRequest t, DdbcRequest<R> request, Ctx ctx) {
@@ -96,10 +108,7 @@ final class WriteRouter {
     }
 
     private Key keyOf(ConditionalWriteRequest w, Ctx ctx) {
-        if (w instanceof PutRequest p && p.key() == null) {
-            if (affinity.isHome()) return null;
-            return regions.engine(ctx.home()).catalog.info(w.tableName()).keyOf(p.item());
-        }
+        if (w instanceof PutRequest p && p.key() == null) return regions.engine(ctx.home()).catalog.info(w.tableName()).keyOf(p.item());
         return w.key();
     }
 }
