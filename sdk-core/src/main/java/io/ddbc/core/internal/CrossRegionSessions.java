@@ -17,8 +17,8 @@ import java.util.function.Function;
 
 /**
  * Sessions on a multi-region backend. Session reads — one mechanism for GetItem, Query and Scan pages,
- * BatchGetItem and TransactGetItems — and the writes that build on a region's state ({@link #write}). A session whose token names only its home region (or none) reads exactly as on a
- * single-region backend. Otherwise the read must <em>prove</em> that the region serving it has the session's
+ * BatchGetItem and TransactGetItems — and the writes that build on a region's state ({@link #write}). A
+ * session whose token names only its home region (or none) reads exactly as on a single-region backend. Otherwise the read must <em>prove</em> that the region serving it has the session's
  * writes from other regions (the paths' strict checks: the backend's positions where it has them, item
  * versions on versioned tables, and a refusal where nothing can be compared):
  * <ol>
