@@ -73,8 +73,9 @@
  *       versioned table) is held to the same rule as its reads: the region taking it must first have the
  *       session's writes from other regions (waiting; under home affinity the write may go to a region that has
  *       them instead; else {@code StaleReadException}), so a session never overwrites its own earlier write with
- *       one built on an older item. Blind puts and deletes of unversioned items are not held back (last writer
- *       wins keeps them). Transactions and batch writes are not held back either.</li>
+ *       one built on an older item. Transactions are held back the same way (all their items are read first).
+ *       Blind puts and deletes of unversioned items, and so batch writes, are not held back: last writer wins
+ *       keeps them over anything older.</li>
  *   <li>STRONG reads are strong within the home region only, as in DynamoDB; EVENTUAL reads are never routed.</li>
  * </ul>
  *

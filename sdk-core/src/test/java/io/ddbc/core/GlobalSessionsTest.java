@@ -268,4 +268,16 @@ class GlobalSessionsTest {
         assertEquals(1, backend.regions.get(EU).writes.get());
         assertEquals(0, outcome("caught_up") + outcome("waited") + outcome("routed"));
     }
+
+    @Test
+    void aMovedSessionsTransactionIsHeldToTheSameRule() {
+        SessionToken t = writtenInUs(1);
+        DdbcSession eu = client.resumeSession(t, EU);
+        eu.transactWrite().update(io.ddbc.api.UpdateRequest.builder(COUNTERS, K).expression("SET n = n + :one").value(":one", 1).build())
+                .put(NOTES, Item.of("id", "k2", "n", 1)).execute();
+        assertEquals(0, backend.regions.get(EU).writes.get(), "eu-west-1 lacks the session's write: the transaction ran in us-east-1");
+        backend.sync();
+        assertEquals(2, eu.table(COUNTERS).get(K).execute().item().orElseThrow().getLong("n"));
+        assertEquals(1, outcome("routed"), "the transaction was routed, then the read was served at home");
+    }
 }

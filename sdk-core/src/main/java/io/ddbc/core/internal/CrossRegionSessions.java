@@ -62,17 +62,17 @@ final class CrossRegionSessions {
 
     /**
      * A write whose effect depends on the state of the region that takes it (an update, a conditional write, any
-     * write to a versioned table), by a session that knows writes made in other regions: the region must first
-     * prove, like a session read of the item, that it has them — else the write would build on an older item
-     * (a version number going back, an increment lost to last writer wins). The write then goes to
-     * {@code region} once it has caught up (waiting as reads do), or, if {@code mayRoute} (home affinity), to a
-     * region the token names that has; else {@link StaleReadException}. Other writes go straight to {@code region}.
+     * write to a versioned table, a transaction doing any of these), by a session that knows writes made in other
+     * regions: the region must first prove, by {@code probe} (a session read of the items), that it has them —
+     * else the write would build on an older item (a version number going back, an increment lost to last
+     * writer wins). The write then goes to {@code region} once it has caught up (waiting as reads do), or, if
+     * {@code mayRoute} (home affinity), to a region the token names that has; else {@link StaleReadException}.
+     * Without a probe the write goes straight to {@code region}.
      */
-    <R> R write(DdbcRequest<R> write, String table, Key key, boolean dependsOnState, String region, boolean mayRoute, Ctx ctx) {
+    <R> R write(DdbcRequest<R> write, DdbcRequest<?> probe, String table, Key key, String region, boolean mayRoute, Ctx ctx) {
         Set<String> known = ctx.session().token().regions();
         String target = region;
-        if (dependsOnState && key != null && known.stream().anyMatch(r -> !r.equals(region))) {
-            GetRequest probe = GetRequest.builder(table, key).consistency(Consistency.SESSION).build();
+        if (probe != null && known.stream().anyMatch(r -> !r.equals(region))) {
             target = first(region, mayRoute ? others(known, region) : List.of(), r -> {
                 attempt(r, probe, ctx, known);
                 return r;
