@@ -65,15 +65,15 @@ final class CrossRegionSessions {
      * write to a versioned table, a transaction doing any of these), by a session that knows writes made in other
      * regions: the region must first prove, by {@code probe} (a session read of the items), that it has them —
      * else the write would build on an older item (a version number going back, an increment lost to last
-     * writer wins). The write then goes to {@code region} once it has caught up (waiting as reads do), or, if
-     * {@code mayRoute} (home affinity), to a region the token names that has; else {@link StaleReadException}.
-     * Without a probe the write goes straight to {@code region}.
+     * writer wins). The write then goes to {@code region} once it has caught up (waiting as reads do), or to a
+     * region the token names that has; else {@link StaleReadException}. Without a probe the write goes
+     * straight to {@code region}.
      */
-    <R> R write(DdbcRequest<R> write, DdbcRequest<?> probe, String table, Key key, String region, boolean mayRoute, Ctx ctx) {
+    <R> R write(DdbcRequest<R> write, DdbcRequest<?> probe, String table, Key key, String region, Ctx ctx) {
         Set<String> known = ctx.session().token().regions();
         String target = region;
         if (probe != null && known.stream().anyMatch(r -> !r.equals(region))) {
-            target = first(region, mayRoute ? others(known, region) : List.of(), r -> {
+            target = first(region, others(known, region), r -> {
                 attempt(r, probe, ctx, known);
                 return r;
             }, "write", table, key, ctx);

@@ -40,43 +40,48 @@ final class WriteRouter {
     }
 
     /**
-     * A single-item write, in its region. One that builds on the item's state there (an update, a conditional
-     * write, any write to a versioned table) first waits for that region to have the session's writes from
-     * other regions; under home affinity it may instead go to a region that has them (see
-     * {@link CrossRegionSessions#write}). A blind put or delete of an unversioned item needs no such proof:
-     * last writer wins keeps it over anything older.
+     * A single-item write, in its region. Under home affinity, one that builds on the item's state there (an
+     * update, a conditional write, any write to a versioned table) first waits for that region to have the
+     * session's writes from other regions, or goes to a region that has them (see {@link CrossRegionSessions#write}).
+     * A blind put or delete of an unversioned item needs no such proof: last writer wins keeps it over anything older.
      */
     <R> R write(ConditionalWriteRequest w, DdbcRequest<R> request, Ctx ctx) {
         Key key = keyOf(w, ctx);
         String region = regionFor(w.tableName(), key, ctx);
-        GetRequest probe = dependsOnState(w, ctx) ? GetRequest.builder(w.tableName(), key).consistency(Consistency.SESSION).build() : null;
-        return sessions.write(request, probe, w.tableName(), key, region, affinity.isHome(), ctx);
+        GetRequest probe = heldBack(w, ctx) ? GetRequest.builder(w.tableName(), key).consistency(Consistency.SESSION).build() : null;
+        return sessions.write(request, probe, w.tableName(), key, region, ctx);
     }
 
-    /** Whether a write builds on the item as the region holds it (a blind put or delete of an unversioned item does not). */
-    private boolean dependsOnState(ConditionalWriteRequest w, Ctx ctx) {
-        return w instanceof UpdateRequest || w.condition() != null || regions.engine(ctx.home()).catalog.info(w.tableName()).versioned();
+    /**
+     * Whether a write must wait for its region to have the session's other-region writes: under home affinity,
+     * when it builds on the item as the region holds it (a blind put or delete of an unversioned item does not).
+     * Under an owner affinity every write of an item is taken by its owner, which therefore always holds the
+     * session's earlier writes of that item.
+     */
+    private boolean heldBack(ConditionalWriteRequest w, Ctx ctx) {
+        return affinity.isHome()
+                && (w instanceof UpdateRequest || w.condition() != null || regions.engine(ctx.home()).catalog.info(w.tableName()).versioned());
     }
 
-    /** A transaction, in the one region all its items route to; held back like a single write if any action builds on state. */
+    /** A transaction, in the one region all its items route to; held back like a single write if any action is. */
     <R> R transact(TransactWriteRequest t, DdbcRequest<R> request, Ctx ctx) {
         Map<String, List<String>> itemsByRegion = new TreeMap<>();
         Map<String, List<Key>> keysByTable = new LinkedHashMap<>();
-        boolean dependsOnState = false;
+        boolean heldBack = false;
         for (TransactWriteRequest.Action a : t.actions()) {
             Key key = a.write() != null ? keyOf(a.write(), ctx) : a.key();
             itemsByRegion.computeIfAbsent(regionFor(a.tableName(), key, ctx), r -> new ArrayList<>())
                     .add("table '" + a.tableName() + "' key " + key);
             keysByTable.computeIfAbsent(a.tableName(), x -> new ArrayList<>()).add(key);
-            dependsOnState |= a.write() == null || dependsOnState(a.write(), ctx);
+            heldBack |= a.write() == null ? affinity.isHome() : heldBack(a.write(), ctx);
         }
         if (itemsByRegion.size() > 1) {
             throw new ValidationException("Transaction spans regions " + itemsByRegion.keySet() + " under " + affinity
                     + ", but a DynamoDB transaction runs in one region: " + itemsByRegion);
         }
         String region = itemsByRegion.isEmpty() ? ctx.home() : itemsByRegion.keySet().iterator().next();
-        BatchGetRequest probe = dependsOnState ? sessionRead(keysByTable) : null;
-        return sessions.write(request, probe, String.join(",", keysByTable.keySet()), null, region, affinity.isHome(), ctx);
+        BatchGetRequest probe = heldBack ? sessionRead(keysByTable) : null;
+        return sessions.write(request, probe, String.join(",", keysByTable.keySet()), null, region, ctx);
     }
 
     private static BatchGetRequest sessionRead(Map<String, List<Key>> keysByTable) {
