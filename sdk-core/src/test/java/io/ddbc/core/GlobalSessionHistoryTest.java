@@ -51,13 +51,18 @@ class GlobalSessionHistoryTest {
             EmbeddedControl control = client.unwrap(EmbeddedControl.class);
             SessionHistoryChecker checker = new SessionHistoryChecker("seed " + seed + " (wait " + wait.toMillis() + " ms, " + affinity + ")");
             Map<String, Long> noteSeq = new HashMap<>();
-            boolean[] isolated = new boolean[2];
+            String isolated = null;
+            int healAt = -1;
             DdbcSession s = client.newSession(US);
             int answered = 0;
             int refused = 0;
             for (int step = 0; step < STEPS; step++) {
                 // Distinct stamps for distinct writes: last writer wins breaks same-instant ties by region name.
                 control.advance(Duration.ofMillis(1));
+                if (step == healAt) {
+                    control.healRegion(isolated);
+                    isolated = null;
+                }
                 String id = "k" + rnd.nextInt(3);
                 int a = rnd.nextInt(100);
                 try {
@@ -80,12 +85,13 @@ class GlobalSessionHistoryTest {
                     } else if (a < 87) {
                         String to = s.homeRegion().equals(US) ? EU : US;
                         s = client.resumeSession(SessionToken.parse(s.token().serialize()), to);
-                    } else if (a < 93) {
-                        int r = rnd.nextInt(2);
-                        String region = r == 0 ? US : EU;
-                        if (isolated[r]) control.healRegion(region);
-                        else control.isolateRegion(region);
-                        isolated[r] = !isolated[r];
+                    } else if (a < 90) {
+                        if (isolated == null) {
+                            // A region cut off for a while (5 to 30 steps), then healed.
+                            isolated = rnd.nextBoolean() ? US : EU;
+                            control.isolateRegion(isolated);
+                            healAt = step + 5 + rnd.nextInt(26);
+                        }
                     } else {
                         control.advance(Duration.ofMillis(rnd.nextInt(600)));
                     }
