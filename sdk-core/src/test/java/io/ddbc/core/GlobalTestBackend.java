@@ -160,29 +160,24 @@ final class GlobalTestBackend implements Backend {
 
         @Override
         public WriteResult put(PutRequest r) {
-            reach();
-            WriteResult w = engine.put(r);
-            stamp(r.tableName(), r.key() != null ? r.key() : keyOf(r.tableName(), r.item()));
-            return strip(w);
+            return write(r.tableName(), r.key() != null ? r.key() : keyOf(r.tableName(), r.item()), () -> engine.put(r));
         }
 
         @Override
         public WriteResult update(UpdateRequest r) {
-            reach();
-            WriteResult w = engine.update(r);
-            stamp(r.tableName(), r.key());
-            return strip(w);
+            return write(r.tableName(), r.key(), () -> engine.update(r));
         }
 
         @Override
         public WriteResult delete(DeleteRequest r) {
-            reach();
-            WriteResult w = engine.delete(r);
-            stamp(r.tableName(), r.key());
-            return strip(w);
+            return write(r.tableName(), r.key(), () -> engine.delete(r));
         }
 
-        private WriteResult strip(WriteResult w) {
+        /** A single-item write: reached, stamped once it succeeded, positions stripped. */
+        private WriteResult write(String table, Key key, java.util.function.Supplier<WriteResult> send) {
+            reach();
+            WriteResult w = send.get();
+            stamp(table, key);
             return new WriteResult(w.attributes(), w.version(), w.consumedCapacity(), Positions.NONE);
         }
 
