@@ -280,4 +280,28 @@ class GlobalSessionsTest {
         assertEquals(2, eu.table(COUNTERS).get(K).execute().item().orElseThrow().getLong("n"));
         assertEquals(1, outcome("routed"), "the transaction was routed, then the read was served at home");
     }
+
+    @Test
+    void batchAndTransactionalReadsOfUnversionedItemsAreRoutedWithoutWaiting() {
+        SessionToken t = writtenInUs(17);
+        backend.sync();
+        DdbcSession eu = client.resumeSession(t, EU);
+        assertEquals(17, eu.batchGet().add(NOTES, List.of(K)).execute().items(NOTES).get(0).getLong("n"));
+        assertEquals(17, eu.transactGet().get(NOTES, K).execute().items().get(0).orElseThrow().getLong("n"));
+        assertEquals(0, backend.clockMillis.get(), "nothing in eu-west-1 can show the session's write: no waiting");
+        assertEquals(2, outcome("routed"));
+    }
+
+    @Test
+    void versionedBatchAndTransactionalReadsWaitForHome() {
+        SessionToken t = writtenInUs(18);
+        backend.syncAfter(Duration.ofMillis(150));
+        DdbcSession eu = client.resumeSession(t, EU);
+        long usReads = backend.regions.get(US).reads.get();
+        assertEquals(18, eu.batchGet().add(COUNTERS, List.of(K)).execute().items(COUNTERS).get(0).getLong("n"));
+        assertEquals(18, eu.transactGet().get(COUNTERS, K).execute().items().get(0).orElseThrow().getLong("n"));
+        assertEquals(usReads, backend.regions.get(US).reads.get(), "served in eu-west-1 after waiting");
+        assertEquals(1, outcome("waited"));
+        assertEquals(1, outcome("caught_up"));
+    }
 }
