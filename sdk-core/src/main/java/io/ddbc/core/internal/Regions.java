@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The engines of a client, one per region of a multi-region backend (one in all on a single-region
@@ -33,7 +34,7 @@ final class Regions implements AutoCloseable {
     private final List<String> names;
     private final WriteRouter writes;
     private final CrossRegionSessions sessions;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     Regions(Backend backend, boolean owns, ClientConfig config) {
         this.root = backend;
