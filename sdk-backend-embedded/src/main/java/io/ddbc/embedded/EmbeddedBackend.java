@@ -53,6 +53,23 @@ import java.util.function.Supplier;
  * {@link #unwrap(Class)} with {@link EmbeddedControl} reaches its controls. On real time with three replicas
  * it owns one daemon thread (replication delivery), stopped by {@link #close()}.
  *
+ * <p>With {@code ?regions=us-east-1,eu-west-1} it is a multi-region engine (DynamoDB global tables): every
+ * region is such an engine with its own AZs and faults, all on one clock (one thread on real time) and one
+ * position counter; tables are global; a write is acknowledged by its region and reaches the others
+ * asynchronously, item by item, last writer wins per item. This backend serves the home region (the first);
+ * {@link #region(String)} gives a view per region. Positions name region-qualified partitions
+ * ({@code us-east-1:accounts#3}); an eventual read in one region that requires another region's writes it has
+ * not applied yet throws {@link io.ddbc.api.StaleReadException}; strong reads are strong within their region.
+ *
+ * <pre>{@code
+ * EmbeddedBackend us = (EmbeddedBackend) new EmbeddedBackendProvider().open(
+ *         DdbcUrl.parse("ddbc:embedded:mem?regions=us-east-1,eu-west-1&time=virtual&seed=1"), new Properties());
+ * WriteResult w = us.put(PutRequest.builder("accounts", Item.of("id", "alice", "balance", 5)).build());
+ * EmbeddedBackend eu = us.region("eu-west-1");
+ * eu.get(GetRequest.builder("accounts", Key.of("id", "alice")).minPositions(w.positions()).build()); // StaleReadException
+ * us.settle();                                                                                       // replicated
+ * }</pre>
+ *
  * <pre>{@code
  * try (EmbeddedBackend backend = EmbeddedBackend.inMemory(4)) {
  *     backend.createTable(new CreateTableRequest(TableSpec.builder("accounts").partitionKey("id", AttributeValue.Type.S).build()));
@@ -71,8 +88,6 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     private final GlobalEngine global;
     /** This backend's region number in {@link #global} (0 for the root, which serves the home region). */
     private final int regionIndex;
-    /** Whether this is the backend that owns the engines (not a region view). */
-    private final boolean root;
     /** One view per region, made by the root (null in views and single-region backends). */
     private final List<EmbeddedBackend> views;
     /** The root: itself, or the backend a view belongs to. */
@@ -86,7 +101,6 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         this.closed = new AtomicBoolean();
         this.global = null;
         this.regionIndex = 0;
-        this.root = true;
         this.views = null;
         this.owner = this;
     }
@@ -99,7 +113,6 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         this.closed = new AtomicBoolean();
         this.global = global;
         this.regionIndex = 0;
-        this.root = true;
         List<EmbeddedBackend> v = new ArrayList<>();
         for (int i = 0; i < global.regions().size(); i++) v.add(new EmbeddedBackend(this, i));
         this.views = List.copyOf(v);
@@ -114,7 +127,6 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         this.closed = root.closed;
         this.global = root.global;
         this.regionIndex = regionIndex;
-        this.root = false;
         this.views = null;
         this.owner = root;
     }
@@ -402,6 +414,12 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     }
 
     @Override
+    public void regionLagSpike(Duration extra, Duration window) {
+        checkOpen();
+        requireGlobal("regionLagSpike").regionLagSpike(extra, window);
+    }
+
+    @Override
     public List<ReplicationConflict> replicationConflicts() {
         return global == null ? List.of() : global.conflicts();
     }
@@ -458,7 +476,7 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
      */
     @Override
     public void close() {
-        if (!root) return;   // a region view belongs to its backend
+        if (owner != this) return;   // a region view belongs to its backend
         closed.set(true);
         if (global != null) global.close(); else engine.close();
     }

@@ -98,6 +98,15 @@ public interface EmbeddedControl {
     void healRegion(String region);
 
     /**
+     * Multi-region engine: adds {@code extra} to the cross-region lag of every write made during the next
+     * {@code window} (in any region), e.g. to widen the window in which concurrent writes conflict.
+     *
+     * @throws io.ddbc.api.DdbcConfigException if the engine is single-region
+     * @throws io.ddbc.api.ValidationException if a duration is negative
+     */
+    void regionLagSpike(Duration extra, Duration window);
+
+    /**
      * Multi-region engine: every pair of concurrent writes to one item in two regions that last-writer-wins
      * resolved by discarding one, in detection order (empty on a single-region engine). A write made after its
      * region had received the write it replaces is an ordinary update, not a conflict.

@@ -88,6 +88,26 @@ class CrossRegionReplicationTest {
     }
 
     @Test
+    void replicatedWritesDoNotUseTheDestinationsProvisionedThroughput() {
+        us.createTable(new io.ddbc.api.CreateTableRequest(io.ddbc.api.TableSpec.builder("ledger")
+                .partitionKey("id", io.ddbc.api.AttributeValue.Type.S).billing(io.ddbc.api.Billing.provisioned(1, 1)).build()));
+        int accepted = 0;
+        for (int i = 0; i < 400; i++) {
+            try {
+                us.put(PutRequest.builder("ledger", Item.of("id", "k" + i)).build());
+                accepted++;
+            } catch (io.ddbc.api.ThrottlingException e) {
+                break;
+            }
+        }
+        assertEquals(300, accepted, "1 WCU × 300 s of burst credit in us-east-1");
+        us.settle();
+        assertEquals(300, eu.describeTable(new DescribeTableRequest("ledger")).itemCount(), "all replicated, none throttled");
+        assertEquals(0, eu.stats().throttles());
+        eu.put(PutRequest.builder("ledger", Item.of("id", "local")).build());   // eu-west-1's own credit is untouched
+    }
+
+    @Test
     void tablesAreGlobal() {
         assertEquals(ACCOUNTS, eu.describeTable(new DescribeTableRequest(ACCOUNTS)).spec().name());
         eu.deleteTable(new DeleteTableRequest(ACCOUNTS));

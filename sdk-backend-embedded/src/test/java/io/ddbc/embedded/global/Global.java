@@ -32,7 +32,7 @@ final class Global {
 
     /**
      * A virtual-time two-region engine (us-east-1 home, eu-west-1) with no service latency, so the clock moves
-     * only by advance/settle, and an {@code accounts} table keyed by {@code id} with GSI {@code by_owner}.
+     * only by advance/settle, and an {@code accounts} table keyed by {@code id} with GSI {@code by_owner} (on {@code ownerId}).
      */
     static EmbeddedBackend twoRegions(long seed, String extra) {
         return withAccounts((EmbeddedBackend) open("ddbc:embedded:mem?time=virtual&serviceLatencyMs=0&seed=" + seed + "&regions=" + US + ","
@@ -41,7 +41,7 @@ final class Global {
 
     static EmbeddedBackend withAccounts(EmbeddedBackend b) {
         b.createTable(new CreateTableRequest(TableSpec.builder(ACCOUNTS).partitionKey("id", AttributeValue.Type.S)
-                .globalIndex(IndexSpec.global("by_owner").partitionKey("owner", AttributeValue.Type.S).build()).build()));
+                .globalIndex(IndexSpec.global("by_owner").partitionKey("ownerId", AttributeValue.Type.S).build()).build()));
         return b;
     }
 

@@ -127,6 +127,17 @@ class LastWriterWinsTest {
     }
 
     @Test
+    void concurrentDeletesLoseNothingAndAreNotReported() {
+        put(us, Item.of("id", "alice"));
+        us.settle();
+        us.delete(DeleteRequest.builder(ACCOUNTS, key("alice")).build());
+        eu.delete(DeleteRequest.builder(ACCOUNTS, key("alice")).build());
+        us.settle();
+        assertNull(strong(eu, "alice"));
+        assertEquals(List.of(), us.replicationConflicts());
+    }
+
+    @Test
     void conditionsAreCheckedAgainstTheLocalRegionOnlySoBothVersionedWritesSucceedAndOneIsLost() {
         put(us, Item.of("id", "alice", "balance", 100, "version", 1));
         us.settle();

@@ -144,7 +144,7 @@ final class PageReader {
 
     private static Routed<ItemKey> tablePartition(TableState table, int partition, PageSpec spec) {
         ReplicaGroup.Route route = table.replicas().route(partition, spec.strong(), spec.minPositions(), null);
-        return new Routed<>(route.replica().partition(partition), route.replica(), route.leader());
+        return routed(route.replica().partition(partition), route);
     }
 
     /**
@@ -153,15 +153,21 @@ final class PageReader {
      */
     private static Routed<IndexKey> indexPartition(TableState table, IndexLayout index, int partition, PageSpec spec) {
         if (index.isGlobal()) {
-            table.replicas().checkGlobalIndexRegions(index.name(), spec.minPositions());
+            Positions elsewhere = table.replicas().checkGlobalIndexRegions(index.name(), spec.minPositions());
             TableReplica copy = table.replicas().globalIndexReplica(partition);
             boolean single = table.replicas().size() == 1;
             // A global index reflects the base table's partitions up to where its asynchronous feed has got.
             return new Routed<>(copy.indexPartitions(index.name()).get(partition), copy, single,
-                    table.replicas().globalIndexPositions());
+                    table.replicas().globalIndexPositions().merge(elsewhere));
         }
         ReplicaGroup.Route route = table.replicas().route(partition, spec.strong(), spec.minPositions(), null);
-        return new Routed<>(route.replica().indexPartitions(index.name()).get(partition), route.replica(), route.leader());
+        return routed(route.replica().indexPartitions(index.name()).get(partition), route);
+    }
+
+    /** A store read on a route: it reflects its own applied position and what the route says of other regions. */
+    private static <K extends Comparable<K>> Routed<K> routed(SortedStore<K> store, ReplicaGroup.Route route) {
+        if (route.elsewhere().isEmpty()) return new Routed<>(store, route.replica(), route.leader());
+        return new Routed<>(store, route.replica(), route.leader(), store.positionsAt(store.appliedSeq()).merge(route.elsewhere()));
     }
 
     // ------------------------------------------------------------------------------ validation

@@ -61,7 +61,7 @@ final class ReadOperations {
             Item current = table.leaderStore(p).get(k);
             if (current != item && !Objects.equals(current, item)) cluster.staleRead(table.name());
         }
-        return new Read(item, store.positionsAt(position), route.leader() ? ServedBy.LEADER : ServedBy.FOLLOWER);
+        return new Read(item, store.positionsAt(position).merge(route.elsewhere()), route.leader() ? ServedBy.LEADER : ServedBy.FOLLOWER);
     }
 
     /** Compiles an optional projection with its placeholders (checking they are all used). */

@@ -30,8 +30,11 @@ final class ReplicaGroup {
     /** Per base partition, the last log position the global indexes have applied (written under the partition lock). */
     private final java.util.concurrent.atomic.AtomicLongArray gsiApplied;
 
-    /** A route chosen for a read: the replica, whether it is the leader, and its number. */
-    record Route(TableReplica replica, boolean leader, int replicaNumber) {
+    /**
+     * A route chosen for a read: the replica, whether it is the leader, its number, and the positions of other
+     * regions the answer reflects (multi-region: those the read required; else none).
+     */
+    record Route(TableReplica replica, boolean leader, int replicaNumber, Positions elsewhere) {
     }
 
     ReplicaGroup(io.ddbc.api.TableSpec spec, int partitions, Cluster cluster, ReentrantLock[] locks) {
@@ -89,10 +92,13 @@ final class ReplicaGroup {
      * Multi-region engine: throws {@link io.ddbc.api.StaleReadException} unless this region's global indexes
      * reflect every write of other regions that {@code min} requires (an over-approximation: the index must
      * have applied the local position at which the required writes, or later ones, arrived here).
+     *
+     * @return the other regions' positions the index reflects (those required), or {@link Positions#NONE}
      */
-    void checkGlobalIndexRegions(String index, Positions min) {
+    Positions checkGlobalIndexRegions(String index, Positions min) {
         var links = cluster.links();
-        if (links == null || min == null || min.isEmpty()) return;
+        if (links == null || min == null || min.isEmpty()) return Positions.NONE;
+        Positions elsewhere = Positions.NONE;
         for (int p = 0; p < logs.length; p++) {
             long need = links.requiredLocal(table, p, min, null);
             long applied = globalIndexApplied(p);
@@ -101,7 +107,9 @@ final class ReplicaGroup {
                         + table + "' in region " + links.region() + ": writes from other regions this read requires reached base partition "
                         + partitionId(p) + " at position " + need + " but the index has applied only " + applied + "; retry later");
             }
+            elsewhere = elsewhere.merge(links.reflected(table, p, min));
         }
+        return elsewhere;
     }
 
     /** The partition id of a partition, for messages. */
@@ -252,10 +260,14 @@ final class ReplicaGroup {
         boolean constrained = !strong && min != null && !min.isEmpty();
         long need = constrained ? replicas[leader].partition(partition).requiredBy(min) : -1;
         var links = cluster.links();
-        if (constrained && links != null) need = Math.max(need, links.requiredLocal(table, partition, min, key));
+        Positions elsewhere = Positions.NONE;
+        if (constrained && links != null) {
+            need = Math.max(need, links.requiredLocal(table, partition, min, key));
+            elsewhere = links.reflected(table, partition, min);
+        }
         if (replicas.length == 1 || strong) {
             checkAvailable(partition, strong ? "a strongly consistent read" : "a read");
-            return new Route(replicas[leader], true, leader);
+            return new Route(replicas[leader], true, leader, elsewhere);
         }
         long leaderSeq = replicas[leader].partition(partition).appliedSeq();
         int[] candidates = new int[replicas.length];
@@ -269,14 +281,14 @@ final class ReplicaGroup {
             }
             candidates[n++] = i;
         }
-        if (n == 0 && constrained && cluster.topology().reachable(leader)) return new Route(replicas[leader], true, leader);
+        if (n == 0 && constrained && cluster.topology().reachable(leader)) return new Route(replicas[leader], true, leader, elsewhere);
         if (n == 0) {
             throw new BackendUnavailableException("Cannot serve an eventually consistent read on table '" + table + "', partition "
                     + partitionId(partition) + ": no reachable replica" + (constrained ? " has applied the required position" : "")
                     + "; retry later");
         }
         int chosen = candidates[n == 1 ? 0 : cluster.random().nextInt(n)];
-        return new Route(replicas[chosen], chosen == leader, chosen);
+        return new Route(replicas[chosen], chosen == leader, chosen, elsewhere);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.ddbc.embedded.internal.global;
 
-import io.ddbc.api.Positions;
 import java.util.ArrayDeque;
 
 /**
@@ -15,23 +14,17 @@ final class Channel {
     final int to;
     final String table;
     final int partition;
-    /** {@link Positions#hash} of the origin partition's id, e.g. {@code us-east-1:accounts#3}. */
-    final long sourceIdHash;
-    /** The origin partition's id, for messages. */
-    final String sourceId;
     private final ArrayDeque<Shipment> queue = new ArrayDeque<>();
     private final AppliedMarks marks = new AppliedMarks();
     private long lastDue = Long.MIN_VALUE;
     private boolean scheduled;
     private boolean closed;
 
-    Channel(int from, int to, String table, int partition, String sourceId) {
+    Channel(int from, int to, String table, int partition) {
         this.from = from;
         this.to = to;
         this.table = table;
         this.partition = partition;
-        this.sourceId = sourceId;
-        this.sourceIdHash = Positions.hash(sourceId);
     }
 
     /**
@@ -39,10 +32,10 @@ final class Channel {
      *
      * @return the due instant if a delivery must be scheduled now (none pending and {@code deliverable}), else null
      */
-    synchronized Long offer(Shipment unscheduled, long now, long lagNanos, boolean deliverable) {
+    synchronized Long offer(Shipment write, long now, long lagNanos, boolean deliverable) {
         if (closed) return null;
         lastDue = Math.max(now + lagNanos, lastDue);
-        queue.addLast(new Shipment(unscheduled.record(), unscheduled.timestamp(), unscheduled.origin(), unscheduled.vector(), lastDue));
+        queue.addLast(write.dueAt(lastDue));
         return deliverable ? claimDelivery(queue.peekFirst().due()) : null;
     }
 
@@ -81,24 +74,18 @@ final class Channel {
     }
 
     /**
-     * The local position a reader at the destination needs for the writes of this partition that
-     * {@code min} requires, or -1 if it requires nothing of it.
-     *
-     * @return -1, or the local position; {@link Long#MIN_VALUE} if a required write has not been applied yet
+     * The local position at the destination that reflects every write shipped here with origin position
+     * ≤ {@code origin}, or {@link Long#MIN_VALUE} if one of them has not been applied (or discarded) yet.
      */
-    synchronized long localRequirement(Positions min) {
-        Long exact = min.asHashedMap().get(sourceIdHash);
-        long required = exact == null ? min.floor() : exact;
-        if (required <= 0) return -1;
+    synchronized long localFor(long origin) {
         Shipment head = queue.peekFirst();
-        if (head != null && head.record().seq() <= required && !closed) return Long.MIN_VALUE;
-        return marks.localFor(required);
+        if (head != null && head.record().seq() <= origin && !closed) return Long.MIN_VALUE;
+        return marks.localFor(origin);
     }
 
-    /** What {@code min} requires of this channel's origin partition (-1: nothing). */
-    long requiredBy(Positions min) {
-        Long exact = min.asHashedMap().get(sourceIdHash);
-        return exact == null ? min.floor() : exact;
+    /** The highest origin position among the writes the destination had applied by its local position {@code local}. */
+    synchronized long originBy(long local) {
+        return marks.originBy(local);
     }
 
     /** Writes not yet applied at the destination. */

@@ -116,6 +116,14 @@ public final class GlobalEngine implements AutoCloseable {
         replicator.heal(regions.indexOf(region));
     }
 
+    /** Adds {@code extra} to every cross-region lag sampled during the next {@code window}. */
+    public void regionLagSpike(java.time.Duration extra, java.time.Duration window) {
+        if (extra == null || window == null || extra.isNegative() || window.isNegative()) {
+            throw new io.ddbc.api.ValidationException("regionLagSpike needs non-negative durations, got extra=" + extra + ", window=" + window);
+        }
+        replicator.lagSpike(extra.toNanos(), window.toNanos());
+    }
+
     /** Conflicting concurrent writes resolved by last-writer-wins so far. */
     public List<ReplicationConflict> conflicts() {
         return replicator.conflicts();

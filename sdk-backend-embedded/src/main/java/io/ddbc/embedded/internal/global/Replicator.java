@@ -4,9 +4,7 @@ import io.ddbc.api.BackendUnavailableException;
 import io.ddbc.api.Item;
 import io.ddbc.api.Key;
 import io.ddbc.api.KeyAttribute;
-import io.ddbc.api.Positions;
 import io.ddbc.api.ResourceNotFoundException;
-import io.ddbc.api.StaleReadException;
 import io.ddbc.embedded.ReplicationConflict;
 import io.ddbc.embedded.internal.engine.Engine;
 import io.ddbc.embedded.internal.engine.TableState;
@@ -15,7 +13,6 @@ import io.ddbc.embedded.internal.replication.RegionLinks;
 import io.ddbc.embedded.internal.replication.Scheduler;
 import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.LogRecord;
-import io.ddbc.embedded.internal.storage.TableReplica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,12 +84,11 @@ public final class Replicator {
         ItemClock clock = clock(table, record.partition(), record.key());
         long now = scheduler.nanoTime();
         long[] vector = clock.localWrite(r, now - epoch);
-        Shipment s = new Shipment(record, clock.timestamp(), r, vector, 0);
+        Shipment s = Shipment.of(record, clock.timestamp(), r, vector);
         for (int b = 0; b < regions.size(); b++) {
             if (b == r) continue;
             Channel ch = channels.computeIfAbsent(new ChannelKey(r, b, table.name(), record.partition()),
-                    k -> new Channel(k.from(), k.to(), k.table(), k.partition(),
-                            regions.name(k.from()) + ":" + TableReplica.partitionId(k.table(), k.partition())));
+                    k -> new Channel(k.from(), k.to(), k.table(), k.partition()));
             schedule(ch, ch.offer(s, now, lag.sampleNanos(now), linked(r, b)));
         }
     }
@@ -157,7 +153,8 @@ public final class Replicator {
         ItemClock clock = clock(t, p, key);
         if (clock.beatenBy(s.timestamp(), s.origin())) {
             if (clock.incomingMissedCurrent(s.vector())) {
-                conflict(t, key, s.origin(), s.timestamp(), clock.region(), clock.timestamp(), t.leaderStore(p).get(key), b);
+                conflict(t, key, s.origin(), s.timestamp(), s.record().newImage(), clock.region(), clock.timestamp(),
+                        t.leaderStore(p).get(key), b);
             }
             LogRecord local = engines.get(b).log().commitReplicated(t, p, key, s.record().newImage());
             clock.applied(s.timestamp(), s.origin(), s.vector());
@@ -165,13 +162,17 @@ public final class Replicator {
             return local.seq();
         }
         if (clock.currentMissed(s.timestamp(), s.origin())) {
-            conflict(t, key, clock.region(), clock.timestamp(), s.origin(), s.timestamp(), s.record().newImage(), b);
+            conflict(t, key, clock.region(), clock.timestamp(), t.leaderStore(p).get(key), s.origin(), s.timestamp(),
+                    s.record().newImage(), b);
         }
         clock.received(s.vector());
         return t.leaderStore(p).appliedSeq();
     }
 
-    private void conflict(TableState t, ItemKey itemKey, int kept, long keptTs, int lost, long lostTs, Item lostImage, int detectedIn) {
+    /** Reports a pair of concurrent writes once; two concurrent deletes lose nothing and are not reported. */
+    private void conflict(TableState t, ItemKey itemKey, int kept, long keptTs, Item keptImage, int lost, long lostTs, Item lostImage,
+                          int detectedIn) {
+        if (keptImage == null && lostImage == null) return;
         String id = t.name() + "|" + itemKey + "|" + kept + "@" + keptTs + "|" + lost + "@" + lostTs;
         Key key = t.spec().keyOf(itemKey.asItem(t.spec().partitionKey().name(),
                 t.spec().sortKey().map(KeyAttribute::name).orElse(null)));
@@ -186,37 +187,21 @@ public final class Replicator {
 
     /** What a read in region {@code b} must wait for from the other regions (see {@link RegionLinks}). */
     RegionLinks links(int b) {
-        return new RegionLinks() {
-            @Override
-            public long requiredLocal(String table, int partition, Positions min, Key key) {
-                long need = 0;
-                for (int a = 0; a < regions.size(); a++) {
-                    if (a == b) continue;
-                    Channel ch = channels.get(new ChannelKey(a, b, table, partition));
-                    if (ch == null) continue;
-                    long local = ch.localRequirement(min);
-                    if (local == Long.MIN_VALUE) throw stale(ch, min, key);
-                    need = Math.max(need, local);
-                }
-                return need;
-            }
-
-            @Override
-            public String region() {
-                return regions.name(b);
-            }
-        };
+        return new RegionReads(b, regions, this::channel, this::linked);
     }
 
-    private StaleReadException stale(Channel ch, Positions min, Key key) {
-        String from = regions.name(ch.from);
-        return new StaleReadException(ch.table, key, "Stale read on table '" + ch.table + "'" + (key == null ? "" : ", key " + key)
-                + " in region " + regions.name(ch.to) + ": it has not yet applied the writes of region " + from + " up to position "
-                + ch.requiredBy(min) + " (partition " + ch.sourceId + ")" + (linked(ch.from, ch.to) ? "" : ", the regions are cut off")
-                + "; retry later or read in " + from);
+    /** The channel from region {@code a} to region {@code b} for a table partition, or null if nothing was ever shipped on it. */
+    private Channel channel(int a, int b, String table, int partition) {
+        return channels.get(new ChannelKey(a, b, table, partition));
     }
 
     // ---------------------------------------------------------------------------------- faults
+
+    /** Adds {@code extraNanos} to every cross-region lag sampled during the next {@code windowNanos}. */
+    void lagSpike(long extraNanos, long windowNanos) {
+        lag.spike(extraNanos, scheduler.nanoTime() + windowNanos);
+        record("regionLagSpike +" + extraNanos / 1_000_000 + "ms for " + windowNanos / 1_000_000 + "ms");
+    }
 
     /** Cuts a region off from every other region both ways: its channels hold their writes. */
     void isolate(int r) {

@@ -7,4 +7,13 @@ import io.ddbc.embedded.internal.storage.LogRecord;
  * last-writer-wins stamp (timestamp and origin region number), its version vector, and when it is due.
  */
 record Shipment(LogRecord record, long timestamp, int origin, long[] vector, long due) {
+    /** A write stamped at its origin, not yet queued (its due instant is set by the channel). */
+    static Shipment of(LogRecord record, long timestamp, int origin, long[] vector) {
+        return new Shipment(record, timestamp, origin, vector, 0);
+    }
+
+    /** The same write, due at {@code due}. */
+    Shipment dueAt(long due) {
+        return new Shipment(record, timestamp, origin, vector, due);
+    }
 }

@@ -20,6 +20,13 @@ public interface RegionLinks {
      */
     long requiredLocal(String table, int partition, Positions min, Key key);
 
+    /**
+     * The other regions' positions of a table partition that {@code min} requires, as a read that passed
+     * {@link #requiredLocal} reflects them (its result reports them, so a session or an index wait sees that
+     * the answer includes those writes); {@link Positions#NONE} if none.
+     */
+    Positions reflected(String table, int partition, Positions min);
+
     /** This region's name, for messages. */
     String region();
 }
