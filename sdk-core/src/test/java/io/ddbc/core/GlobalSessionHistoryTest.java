@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class GlobalSessionHistoryTest {
     static final String US = GlobalSessionsTest.US;
     static final String EU = GlobalSessionsTest.EU;
+    static final String AP = "ap-southeast-2";
     static final int STEPS = 150;
     static final List<Duration> WAITS = List.of(Duration.ZERO, Duration.ofMillis(100), Duration.ofSeconds(2));
 
@@ -46,10 +47,14 @@ class GlobalSessionHistoryTest {
         Random rnd = new Random(seed);
         Duration wait = WAITS.get(rnd.nextInt(WAITS.size()));
         WriteAffinity affinity = rnd.nextBoolean() ? WriteAffinity.home() : WriteAffinity.byPartitionKey();
-        try (DdbcClient client = Ddbc.builder().url(GlobalEmbeddedTest.url(seed)).crossRegionWait(wait).writeAffinity(affinity).build()) {
+        // Two or three regions: with three, a region may hold some of the session's writes and miss others.
+        List<String> regions = rnd.nextBoolean() ? List.of(US, EU) : List.of(US, EU, AP);
+        String url = GlobalEmbeddedTest.url(seed).replace("regions=" + US + "," + EU, "regions=" + String.join(",", regions));
+        try (DdbcClient client = Ddbc.builder().url(url).crossRegionWait(wait).writeAffinity(affinity).build()) {
             GlobalSessionsTest.createTables(client);
             EmbeddedControl control = client.unwrap(EmbeddedControl.class);
-            SessionHistoryChecker checker = new SessionHistoryChecker("seed " + seed + " (wait " + wait.toMillis() + " ms, " + affinity + ")");
+            SessionHistoryChecker checker = new SessionHistoryChecker("seed " + seed + " (" + regions + ", wait " + wait.toMillis() + " ms, "
+                    + affinity + ")");
             Map<String, Long> noteSeq = new HashMap<>();
             String isolated = null;
             int healAt = -1;
@@ -83,12 +88,14 @@ class GlobalSessionHistoryTest {
                         checker.read("notes/" + id, r.item().map(i -> i.getLong("n")).orElse(0L), "get in " + s.homeRegion());
                         answered++;
                     } else if (a < 87) {
-                        String to = s.homeRegion().equals(US) ? EU : US;
+                        String from = s.homeRegion();
+                        List<String> others = regions.stream().filter(r -> !r.equals(from)).toList();
+                        String to = others.get(rnd.nextInt(others.size()));
                         s = client.resumeSession(SessionToken.parse(s.token().serialize()), to);
                     } else if (a < 90) {
                         if (isolated == null) {
                             // A region cut off for a while (5 to 30 steps), then healed.
-                            isolated = rnd.nextBoolean() ? US : EU;
+                            isolated = regions.get(rnd.nextInt(regions.size()));
                             control.isolateRegion(isolated);
                             healAt = step + 5 + rnd.nextInt(26);
                         }
