@@ -84,7 +84,7 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * regions itself (asynchronously, last writer wins); this adapter adds no replication of its own, so over
  * independent endpoints such as one DynamoDB Local per region nothing is replicated at all.
  * <pre>{@code
- * try (Backend global = AwsBackend.wrapRegions(Map.of(...))) {         // or Ddbc.connect("ddbc:aws://us-east-1,eu-west-1")
+ * try (Backend global = backendProvider.open(DdbcUrl.parse("ddbc:aws://us-east-1,eu-west-1"), new Properties())) {
  *     global.regions();                                                // [us-east-1, eu-west-1]
  *     global.region("eu-west-1").get(GetRequest.builder("accounts", key).build());
  * }
