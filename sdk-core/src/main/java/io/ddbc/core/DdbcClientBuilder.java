@@ -26,6 +26,13 @@ import java.util.Properties;
  *         .retry(RetryPolicy.exponential(10, Duration.ofMillis(25)))
  *         .sessionTokenSecret(secretBytes)
  *         .build();
+ *
+ * DdbcClient global = Ddbc.builder()
+ *         .url("ddbc:embedded:mem?regions=us-east-1,eu-west-1")
+ *         .homeRegion("eu-west-1")                           // or home=eu-west-1 in the URL
+ *         .crossRegionWait(Duration.ofMillis(500))
+ *         .writeAffinity(WriteAffinity.byPartitionKey())
+ *         .build();
  * }</pre>
  */
 public final class DdbcClientBuilder {
@@ -39,6 +46,9 @@ public final class DdbcClientBuilder {
     private RetryPolicy retry = RetryPolicy.defaults();
     private byte[] secret;
     private Properties properties = new Properties();
+    private String homeRegion;
+    private java.time.Duration crossRegionWait;
+    private WriteAffinity writeAffinity;
 
     DdbcClientBuilder() {
     }
@@ -111,6 +121,39 @@ public final class DdbcClientBuilder {
         return this;
     }
 
+    /**
+     * The client's home region on a multi-region (global tables) backend: requests made on the client, and
+     * sessions opened without a region, read and write there. Default: the URL's {@code home=} parameter,
+     * else the backend's first region. Checked when the client is built: a region the backend does not have
+     * is a {@code DdbcConfigException} naming it and the regions there are.
+     */
+    public DdbcClientBuilder homeRegion(String region) {
+        this.homeRegion = required(region, "home region");
+        return this;
+    }
+
+    /**
+     * How long a session read on a multi-region backend waits for its home region to catch up with writes
+     * the session made (or saw) in another region, before it reads in one of those regions instead
+     * (default 2 s; {@link java.time.Duration#ZERO} routes at once). Waiting uses the backend's clock, so
+     * under simulated time it costs no real time.
+     */
+    public DdbcClientBuilder crossRegionWait(java.time.Duration wait) {
+        required(wait, "cross-region wait");
+        if (wait.isNegative()) throw new DdbcConfigException("The cross-region wait must not be negative (got " + wait + ")");
+        this.crossRegionWait = wait;
+        return this;
+    }
+
+    /**
+     * Which region takes each write on a multi-region backend (default {@link WriteAffinity#home()}).
+     * {@link WriteAffinity#byPartitionKey()} makes version checks exact across regions.
+     */
+    public DdbcClientBuilder writeAffinity(WriteAffinity affinity) {
+        this.writeAffinity = required(affinity, "write affinity");
+        return this;
+    }
+
     /** Extra settings for the backend (e.g. credentials), passed to {@code BackendProvider.open}. */
     public DdbcClientBuilder properties(Properties properties) {
         this.properties = required(properties, "properties");
@@ -133,7 +176,15 @@ public final class DdbcClientBuilder {
         Connector.Connection c = backend != null ? Connector.of(backend) : Connector.open(url, properties,
                 Thread.currentThread().getContextClassLoader());
         Consistency consistency = defaultConsistency != null ? defaultConsistency : c.urlConsistency();
-        ClientConfig config = new ClientConfig(consistency, tableConsistency, versionAttributes, cache, registry, retry, secret);
-        return new CoreClient(c.backend(), c.owned(), config);
+        String home = homeRegion != null ? homeRegion : c.urlHome();
+        ClientConfig config = new ClientConfig(consistency, tableConsistency, versionAttributes, cache, registry, retry, secret, home,
+                crossRegionWait, writeAffinity);
+        try {
+            return new CoreClient(c.backend(), c.owned(), config);
+        } catch (RuntimeException e) {
+            // A configuration the client refuses (e.g. an unknown home region) must not leak the backend it opened.
+            if (c.owned()) c.backend().close();
+            throw e;
+        }
     }
 }

@@ -59,6 +59,10 @@ final class BatchPath {
             TableInfo t = split ? engine.catalog.info(table) : null;
             for (Key k : tk.keys()) {
                 boolean known = split && s.knownVersion(table, k) > 0 && (!t.versioned() || tk.projection() != null);
+                if (known && ctx.strict()) {
+                    throw NotCaughtUp.unverifiable(table, k, "the session wrote this item in another region, and without positions"
+                            + (t.versioned() ? " or a version in the projection" : " or versions") + " this region cannot show it has that write");
+                }
                 (known ? strongKeys : rest).add(k);
             }
             if (!rest.isEmpty()) eventual.put(table, tk.withKeys(rest).withConsistency(Consistency.EVENTUAL));
@@ -68,6 +72,7 @@ final class BatchPath {
         BatchGetResult result = empty();
         if (!eventual.isEmpty()) result = drainGets(BatchGetRequest.of(eventual).withMinPositions(min));
         if (!engine.positions()) result = reReadStale(result, sessionTables, r, s);
+        if (!engine.positions() && ctx.strict()) requireKnownVersions(result, sessionTables, r, s);
         if (!strong.isEmpty()) result = mergeGets(result, drainGets(BatchGetRequest.of(strong)));
         observe(s, result);
         return result;
@@ -102,6 +107,29 @@ final class BatchPath {
         items.putAll(kept);
         BatchGetResult pruned = new BatchGetResult(items, result.unprocessed(), result.consumedCapacity(), result.positions());
         return mergeGets(pruned, drainGets(BatchGetRequest.of(again)));
+    }
+
+    /**
+     * Proving a region has the session's writes from other regions (no positions): every key of a versioned
+     * session table the session knows a version of must have come back at least that new, even strongly.
+     */
+    private void requireKnownVersions(BatchGetResult result, Set<String> sessionTables, BatchGetRequest r, SessionState s) {
+        for (String table : sessionTables) {
+            TableInfo t = engine.catalog.info(table);
+            if (!t.versioned()) continue;
+            Map<Key, Long> seen = new java.util.HashMap<>();
+            for (Item i : result.items(table)) seen.put(t.keyOf(i), t.versionOf(i).orElse(0));
+            TableKeys left = result.unprocessed().get(table);
+            for (Key k : r.tables().get(table).keys()) {
+                long known = s.knownVersion(table, k);
+                long have = seen.getOrDefault(k, 0L);
+                // Unprocessed keys are returned as such, not as answers: nothing to prove for them.
+                if (known > have && (left == null || !left.keys().contains(k))) {
+                    throw NotCaughtUp.behind(table, k, "this region has version " + (have == 0 ? "none" : have) + " where the session knows "
+                            + known + " from another region");
+                }
+            }
+        }
     }
 
     private BatchGetResult drainGets(BatchGetRequest request) {

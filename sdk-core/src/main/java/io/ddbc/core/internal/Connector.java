@@ -19,10 +19,16 @@ import java.util.Properties;
 public final class Connector {
     /** The URL parameters the core itself understands, on top of the backend's. */
     public static final List<UrlParameter> CORE_PARAMETERS = List.of(
-            UrlParameter.oneOf("consistency", "EVENTUAL", "the client's default read consistency", "EVENTUAL", "SESSION", "STRONG"));
+            UrlParameter.oneOf("consistency", "EVENTUAL", "the client's default read consistency", "EVENTUAL", "SESSION", "STRONG"),
+            UrlParameter.of("home", UrlParameter.Type.STRING, null, "the client's home region on a multi-region backend, e.g. eu-west-1"
+                    + " (default: the backend's first region)"));
 
     /** An opened backend and the core settings found in its URL. */
-    public record Connection(Backend backend, Consistency urlConsistency, boolean owned) {
+    public record Connection(Backend backend, Consistency urlConsistency, boolean owned, String urlHome) {
+        /** A connection whose URL named no home region. */
+        public Connection(Backend backend, Consistency urlConsistency, boolean owned) {
+            this(backend, urlConsistency, owned, null);
+        }
     }
 
     private Connector() {
@@ -49,7 +55,7 @@ public final class Connector {
         Consistency consistency = parseConsistency(url);
         Backend backend = provider.open(withoutCoreParameters(url), properties);
         if (backend == null) throw new DdbcConfigException("Backend '" + provider.name() + "' returned no backend for '" + url.text() + "'");
-        return new Connection(backend, consistency, true);
+        return new Connection(backend, consistency, true, url.parameters().get("home"));
     }
 
     private static Consistency parseConsistency(DdbcUrl url) {

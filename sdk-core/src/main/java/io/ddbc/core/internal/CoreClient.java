@@ -27,11 +27,44 @@ public final class CoreClient extends Operations implements DdbcClient {
 
     /** A client over a backend, which it closes on {@link #close()} if it {@code owns} it. */
     public CoreClient(Backend backend, boolean owns, ClientConfig config) {
-        this(new Engine(Objects.requireNonNull(backend, "backend"), owns, config));
+        this(new Regions(Objects.requireNonNull(backend, "backend"), owns, config));
     }
 
-    private CoreClient(Engine engine) {
-        super(engine, new Ctx(new SessionState(SessionToken.empty(engine.backend.sessionScope(), null)), false));
+    private CoreClient(Regions regions) {
+        super(regions, new Ctx(new SessionState(SessionToken.empty(regions.root().sessionScope(), null)), false, regions.home, false));
+    }
+
+    /** The regions, this client's home region first; empty on a single-region backend. */
+    @Override
+    public List<String> regions() {
+        List<String> out = new ArrayList<>(regions.names());
+        if (out.remove(regions.home)) out.add(0, regions.home);
+        return List.copyOf(out);
+    }
+
+    /** Where requests made directly on this client read and write; null on a single-region backend. */
+    @Override
+    public String homeRegion() {
+        return regions.home;
+    }
+
+    /**
+     * A session living in {@code homeRegion}: it reads there (waiting for, or routing to, a region that has
+     * its writes from elsewhere) and writes there unless the client's write affinity names another region.
+     */
+    @Override
+    public DdbcSession newSession(String homeRegion) {
+        if (homeRegion == null) return newSession();
+        regions.ensureOpen();
+        return new CoreSession(this, SessionToken.empty(regions.root().sessionScope(), null), regions.region(homeRegion));
+    }
+
+    @Override
+    public DdbcSession resumeSession(SessionToken token, String homeRegion) {
+        if (homeRegion == null) return resumeSession(token);
+        regions.ensureOpen();
+        String home = regions.region(homeRegion);
+        return new CoreSession(this, admit(token), home);
     }
 
     @Override
@@ -63,14 +96,14 @@ public final class CoreClient extends Operations implements DdbcClient {
 
     @Override
     public DdbcSession newSession() {
-        engine.ensureOpen();
-        return new CoreSession(this, SessionToken.empty(engine.backend.sessionScope(), null));
+        regions.ensureOpen();
+        return new CoreSession(this, SessionToken.empty(regions.root().sessionScope(), null), regions.home);
     }
 
     @Override
     public DdbcSession resumeSession(SessionToken token) {
-        engine.ensureOpen();
-        return new CoreSession(this, admit(token));
+        regions.ensureOpen();
+        return new CoreSession(this, admit(token), regions.home);
     }
 
     /**
@@ -80,7 +113,7 @@ public final class CoreClient extends Operations implements DdbcClient {
      */
     SessionToken admit(SessionToken token) {
         if (token == null) throw new SessionTokenException("The session token must be given (got null)");
-        String scope = engine.backend.sessionScope();
+        String scope = regions.root().sessionScope();
         if (!scope.equals(token.scope())) {
             throw new SessionTokenException("Session token belongs to backend '" + token.scope() + "'; this client is connected to '"
                     + scope + "'");
@@ -100,19 +133,20 @@ public final class CoreClient extends Operations implements DdbcClient {
     public <T> T unwrap(Class<T> type) {
         if (type == null) throw new DdbcConfigException("unwrap needs the type to unwrap to (got null)");
         if (type.isInstance(this)) return type.cast(this);
-        T fromBackend = engine.backend.unwrap(type);
+        T fromBackend = regions.root().unwrap(type);
         if (fromBackend != null) return fromBackend;
-        throw new DdbcConfigException("Neither the ddbc client nor its backend '" + engine.backend.name() + "' provides "
+        throw new DdbcConfigException("Neither the ddbc client nor its backend '" + regions.root().name() + "' provides "
                 + type.getName());
     }
 
     @Override
     public void close() {
-        engine.close();
+        regions.close();
     }
 
     @Override
     public String toString() {
-        return "DdbcClient{backend=" + engine.backend.name() + (engine.isClosed() ? ", closed" : "") + "}";
+        return "DdbcClient{backend=" + regions.root().name() + (regions.home == null ? "" : ", home=" + regions.home)
+                + (regions.isClosed() ? ", closed" : "") + "}";
     }
 }

@@ -7,9 +7,15 @@ import io.ddbc.api.SessionToken;
 final class CoreSession extends Operations implements DdbcSession {
     private final CoreClient client;
 
-    CoreSession(CoreClient client, SessionToken start) {
-        super(client.engine, new Ctx(new SessionState(start), true));
+    CoreSession(CoreClient client, SessionToken start, String home) {
+        super(client.regions, new Ctx(new SessionState(start), true, home, false));
         this.client = client;
+    }
+
+    /** The region this session reads and writes in; null on a single-region backend. */
+    @Override
+    public String homeRegion() {
+        return ctx.home();
     }
 
     @Override
@@ -24,6 +30,6 @@ final class CoreSession extends Operations implements DdbcSession {
 
     @Override
     public String toString() {
-        return "DdbcSession{" + ctx.session().token() + "}";
+        return "DdbcSession{" + (ctx.home() == null ? "" : "home=" + ctx.home() + ", ") + ctx.session().token() + "}";
     }
 }

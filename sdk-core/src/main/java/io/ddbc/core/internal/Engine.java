@@ -54,16 +54,30 @@ final class Engine implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private static final int ASYNC_THREADS = 16;
 
+    /** The region this engine serves on a multi-region backend, or null. */
+    final String region;
+
     Engine(Backend backend, boolean ownsBackend, ClientConfig config) {
+        this(backend, ownsBackend, config, null, null);
+    }
+
+    /**
+     * An engine over one region's view of a backend.
+     *
+     * @param region the region served (tags the meters), or null on a single-region backend
+     * @param sharedCatalog another region's catalog (every region holds the same tables), or null for a new one
+     */
+    Engine(Backend backend, boolean ownsBackend, ClientConfig config, String region, TableCatalog sharedCatalog) {
         this.backend = backend;
         this.ownsBackend = ownsBackend;
         this.config = config;
-        MicrometerMetrics meters = config.registry() == null ? null : new MicrometerMetrics(config.registry());
+        this.region = region;
+        MicrometerMetrics meters = config.registry() == null ? null : new MicrometerMetrics(config.registry(), region);
         this.metrics = meters == null ? Metrics.NONE : meters;
         // The backend reports its own meters (replication lag, stale reads...) into the same registry.
         if (meters != null) backend.bindMetrics(meters);
         this.retrier = new Retrier(config.retry(), metrics, backend::pause);
-        this.catalog = new TableCatalog(config.versionAttributes(), config.tableConsistency(),
+        this.catalog = sharedCatalog != null ? sharedCatalog : new TableCatalog(config.versionAttributes(), config.tableConsistency(),
                 d -> send(d, true).spec());
         this.itemCache = config.cache() == null ? null : new ItemCache(config.cache(), metrics);
         this.queryCache = config.cache() == null || !config.cache().queryCacheEnabled() ? null : new QueryCache(config.cache());
@@ -117,10 +131,11 @@ final class Engine implements AutoCloseable {
         return send(request, true);
     }
 
-    <R> CompletableFuture<R> executeAsync(DdbcRequest<R> request, Ctx ctx) {
+    /** Runs work on the engine's bounded pool (work that may span regions runs on the home engine's). */
+    <R> CompletableFuture<R> async(java.util.function.Supplier<R> work) {
         if (closed.get()) return CompletableFuture.failedFuture(closedException());
         try {
-            return CompletableFuture.supplyAsync(() -> execute(request, ctx), async);
+            return CompletableFuture.supplyAsync(work, async);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(closedException());
         }

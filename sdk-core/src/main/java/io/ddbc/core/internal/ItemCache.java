@@ -34,7 +34,7 @@ public final class ItemCache {
 
     /** A cache with {@code spec}, its statistics bound to {@code registry} as {@code ddbc.cache} (none if null). */
     public static ItemCache create(CacheSpec spec, io.micrometer.core.instrument.MeterRegistry registry) {
-        return new ItemCache(spec, registry == null ? Metrics.NONE : new MicrometerMetrics(registry));
+        return new ItemCache(spec, registry == null ? Metrics.NONE : new MicrometerMetrics(registry, null));
     }
 
     ItemCache(CacheSpec spec, Metrics metrics) {

@@ -21,6 +21,10 @@ interface Metrics {
     default void sessionUpgrade() {
     }
 
+    /** How a session read on a multi-region backend ended: caught_up, waited, routed or refused. */
+    default void crossRegion(String outcome) {
+    }
+
     /** A retried attempt. */
     default void retry(String op) {
     }

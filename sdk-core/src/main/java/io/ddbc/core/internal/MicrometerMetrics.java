@@ -19,15 +19,18 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
     static final String BASE_TABLE = "none";
 
     private final MeterRegistry registry;
+    /** {@code region=...} on every meter of a multi-region client; empty otherwise. */
+    private final Tags common;
 
-    MicrometerMetrics(MeterRegistry registry) {
+    MicrometerMetrics(MeterRegistry registry, String region) {
         this.registry = registry;
+        this.common = region == null ? Tags.empty() : Tags.of("region", region);
     }
 
     @Override
     public void request(String op, String table, String consistency, String outcome, long nanos) {
         Timer.builder("ddbc.requests").description("ddbc requests, end to end (retries included)")
-                .tags("op", op, "table", table, "consistency", consistency, "outcome", outcome)
+                .tags("op", op, "table", table, "consistency", consistency, "outcome", outcome).tags(common)
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -40,28 +43,33 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
     }
 
     private void units(String table, String index, ConsumedCapacity.Units u) {
-        if (u.read() > 0) Counter.builder("ddbc.capacity.read").tags("table", table, "index", index).register(registry).increment(u.read());
-        if (u.write() > 0) Counter.builder("ddbc.capacity.write").tags("table", table, "index", index).register(registry).increment(u.write());
+        if (u.read() > 0) Counter.builder("ddbc.capacity.read").tags("table", table, "index", index).tags(common).register(registry).increment(u.read());
+        if (u.write() > 0) Counter.builder("ddbc.capacity.write").tags("table", table, "index", index).tags(common).register(registry).increment(u.write());
     }
 
     @Override
     public void sessionUpgrade() {
-        registry.counter("ddbc.session.upgrades").increment();
+        registry.counter("ddbc.session.upgrades", common).increment();
+    }
+
+    @Override
+    public void crossRegion(String outcome) {
+        registry.counter("ddbc.session.cross_region", common.and("outcome", outcome)).increment();
     }
 
     @Override
     public void retry(String op) {
-        registry.counter("ddbc.retries", "op", op).increment();
+        registry.counter("ddbc.retries", common.and("op", op)).increment();
     }
 
     @Override
     public void throttle(String op) {
-        registry.counter("ddbc.throttles", "op", op).increment();
+        registry.counter("ddbc.throttles", common.and("op", op)).increment();
     }
 
     @Override
     public void bindCache(Cache<?, ?> cache, String name) {
-        CaffeineCacheMetrics.monitor(registry, cache, name);
+        CaffeineCacheMetrics.monitor(registry, cache, name, common);
     }
 
     /** A backend's own gauge (e.g. the embedded engine's replication lag per AZ). */
@@ -79,8 +87,9 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
         registry.counter(name, tagsOf(tags)).increment(amount);
     }
 
-    private static Tags tagsOf(Map<String, String> tags) {
-        Tags t = Tags.empty();
+    private Tags tagsOf(Map<String, String> tags) {
+        // A backend that tags its own meters by region keeps its tag.
+        Tags t = tags.containsKey("region") ? Tags.empty() : common;
         for (Map.Entry<String, String> e : tags.entrySet()) t = t.and(e.getKey(), e.getValue());
         return t;
     }

@@ -13,11 +13,14 @@ import java.util.concurrent.CompletableFuture;
 
 /** What a client and a session share: fluent builders bound to themselves, run by the engine in their context. */
 abstract class Operations implements DdbcOperations, RequestExecutor {
+    final Regions regions;
+    /** The engine of the home region (table metadata, settings). */
     final Engine engine;
     final Ctx ctx;
 
-    Operations(Engine engine, Ctx ctx) {
-        this.engine = engine;
+    Operations(Regions regions, Ctx ctx) {
+        this.regions = regions;
+        this.engine = regions.engine(ctx.home());
         this.ctx = ctx;
     }
 
@@ -49,12 +52,12 @@ abstract class Operations implements DdbcOperations, RequestExecutor {
 
     @Override
     public <R> R execute(DdbcRequest<R> request) {
-        return engine.execute(required(request), ctx);
+        return regions.execute(required(request), ctx);
     }
 
     @Override
     public <R> CompletableFuture<R> executeAsync(DdbcRequest<R> request) {
-        return engine.executeAsync(required(request), ctx);
+        return regions.executeAsync(required(request), ctx);
     }
 
     private static <R> DdbcRequest<R> required(DdbcRequest<R> request) {

@@ -43,10 +43,14 @@ final class QueryPath {
         Page page;
         if (level == Consistency.Level.STRONG) page = send(q, Consistency.STRONG, Positions.NONE);
         else if (level != Consistency.Level.SESSION) page = eventual(q, t);
+        else if (ctx.strict() && !engine.positions() && s.mayHaveWritten(q.tableName())) {
+            throw NotCaughtUp.unverifiable(q.tableName(), null, "the session wrote this table in another region, and without positions"
+                    + " a query or scan in this region cannot show it has those writes");
+        }
         // A global index is maintained asynchronously on every backend: a session waits (bounded) until the
         // index reflects its writes — by the positions the backend reports for the index where it has them,
         // and by the versions the session knows on versioned tables.
-        else if (isGlobalIndex(t, q) && (t.versioned() || engine.positions())) page = waitForIndex(q, t, s);
+        else if (isGlobalIndex(t, q) && (t.versioned() || engine.positions())) page = waitForIndex(q, t, s, ctx.strict());
         else if (engine.positions()) page = send(q, Consistency.EVENTUAL, s.token().positions());
         else if (isGlobalIndex(t, q)) page = send(q, Consistency.EVENTUAL, Positions.NONE);
         else page = send(q, s.mayHaveWritten(q.tableName()) ? Consistency.STRONG : Consistency.EVENTUAL, Positions.NONE);
@@ -74,11 +78,14 @@ final class QueryPath {
      * none of its items is older than the session knows. Bounded; then {@link StaleReadException}, never a
      * silently stale page. Waiting goes through the backend's clock, so simulated time moves on meanwhile.
      */
-    private Page waitForIndex(PagedRequest<?> q, TableInfo t, SessionState s) {
+    private Page waitForIndex(PagedRequest<?> q, TableInfo t, SessionState s, boolean strict) {
         long start = System.nanoTime();
         long waitedNanos = 0;
+        // Proving a region has another region's writes: the backend checks the session's positions (and
+        // refuses with StaleReadException if the region has not applied them); index lag is waited for below.
+        Positions min = strict && engine.positions() ? s.token().positions() : Positions.NONE;
         for (int attempt = 1; ; attempt++) {
-            Page page = send(q, Consistency.EVENTUAL, Positions.NONE);
+            Page page = send(q, Consistency.EVENTUAL, min);
             boolean caughtUp = !engine.positions() || reflects(page.positions(), s.token().positions());
             Item stale = t.versioned() ? firstStale(page, t, s) : null;
             if (caughtUp && stale == null) return page;

@@ -47,25 +47,36 @@ final class ReadPath {
             // STRONG always refreshes the cache (not inside strong(): it also runs in the cache's loader).
             if (engine.itemCache != null && r.projection() == null) engine.itemCache.offer(r.tableName(), r.key(), entryOf(result));
         } else {
-            result = relaxed(r, t, level == Consistency.Level.SESSION, ctx.session(), minVersion);
+            result = relaxed(r, t, level == Consistency.Level.SESSION, ctx.session(), minVersion, ctx.strict());
         }
         observe(ctx.session(), t, r, result);
         return unasked(r, t, result);
     }
 
-    /** EVENTUAL or SESSION (BOUNDED was resolved to STRONG). */
-    private GetResult relaxed(GetRequest r, TableInfo t, boolean session, SessionState s, long minVersion) {
+    /**
+     * EVENTUAL or SESSION (BOUNDED was resolved to STRONG). {@code strict}: this region must prove it has the
+     * session's writes from other regions — the backend's positions check does, a version the session knows
+     * must be met even by the strong read, and an unversioned key the session wrote cannot be proved at all
+     * without positions (see {@link CrossRegionReads}); the cache is not used for session reads.
+     */
+    private GetResult relaxed(GetRequest r, TableInfo t, boolean session, SessionState s, long minVersion, boolean strict) {
         // With positions the backend itself answers from a caught-up replica; versions are compared only
         // where there are no positions (a token's hashed version buckets would cause needless upgrades).
         long known = session && !engine.positions() ? s.knownVersion(r.tableName(), r.key()) : 0;
         if (session && known > 0 && !t.versioned() && !engine.positions()) {
+            if (strict) {
+                throw NotCaughtUp.unverifiable(r.tableName(), r.key(), "the session wrote this unversioned item in another region,"
+                        + " and without positions or versions this region cannot show it has that write");
+            }
             // No version to compare on this backend: a key the session wrote is read strongly.
             engine.metrics.sessionUpgrade();
             return strong(r, t, 0, false);
         }
         long need = Math.max(minVersion, known);
         Positions min = session && engine.positions() ? s.token().positions() : Positions.NONE;
-        if (engine.itemCache == null || r.projection() != null) return checked(r, t, need, minVersion, min);
+        long required = strict && session ? need : minVersion;
+        // A cached entry's positions are this region's; they cannot show another region's writes arrived.
+        if (engine.itemCache == null || r.projection() != null || strict && session) return checked(r, t, need, required, min);
         return cached(r, t, need, minVersion, min, session ? s : null);
     }
 

@@ -42,6 +42,11 @@ public final class SessionState {
         if (version > 0 && token.get().knownVersion(table, key) < version) update(t -> t.withVersion(table, key, version));
     }
 
+    /** Remembers that the session wrote (or read) in a region of a multi-region backend. */
+    public void visited(String region) {
+        if (region != null && !token.get().regions().contains(region)) update(t -> t.withRegion(region));
+    }
+
     public void wrote(String table) {
         tablesWritten.add(table);
     }

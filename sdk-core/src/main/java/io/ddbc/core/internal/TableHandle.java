@@ -73,7 +73,7 @@ final class TableHandle implements Table {
         ops.engine.ensureOpen();
         if (key == null) throw new io.ddbc.api.ValidationException("The key to mutate must be given (table '" + name + "')");
         if (change == null) throw new io.ddbc.api.ValidationException("The change function of mutate must be given (table '" + name + "')");
-        return ops.engine.writes.mutate(name, key, change, ops.ctx);
+        return ops.engine.writes.mutate(name, key, change, ops);
     }
 
     @Override

@@ -16,7 +16,13 @@ import io.ddbc.api.TransactionCanceledException;
 import io.ddbc.api.UpdateRequest;
 import io.ddbc.api.VersionConflictException;
 import io.ddbc.core.internal.TableCatalog.TableInfo;
+import io.ddbc.api.BatchGetRequest;
+import io.ddbc.api.BatchGetResult;
+import io.ddbc.api.Consistency;
+import io.ddbc.api.Expressions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -147,8 +153,10 @@ final class TransactPath {
     }
 
     TransactGetResult get(TransactGetRequest r, Ctx ctx) {
+        if (ctx.strict() && engine.positions()) probe(r, ctx.session());
         TransactGetResult res = engine.send(r, true);
         List<TransactGetRequest.Get> gets = r.gets();
+        if (ctx.strict() && !engine.positions()) requireKnownVersions(gets, res, ctx.session());
         for (int i = 0; i < gets.size() && i < res.items().size(); i++) {
             TableInfo t = engine.catalog.info(gets.get(i).tableName());
             Optional<Item> item = res.items().get(i);
@@ -156,5 +164,43 @@ final class TransactPath {
             if (v.isPresent()) ctx.session().observeVersion(t.spec().name(), gets.get(i).key(), v.getAsLong());
         }
         return res;
+    }
+
+    /**
+     * Proving a region has the session's writes from other regions, on a backend with positions: a
+     * transactional read reports none, so an eventual batch read of the same keys carrying the session's
+     * positions goes first (the backend refuses it if the region has not applied them; the transactional
+     * read then reads the leader, which is at least as far). Costs that batch read.
+     */
+    private void probe(TransactGetRequest r, SessionState s) {
+        Map<String, List<Key>> keys = new LinkedHashMap<>();
+        for (TransactGetRequest.Get g : r.gets()) keys.computeIfAbsent(g.tableName(), x -> new ArrayList<>()).add(g.key());
+        Map<String, BatchGetRequest.TableKeys> tables = new LinkedHashMap<>();
+        keys.forEach((table, list) -> tables.put(table, new BatchGetRequest.TableKeys(list, Consistency.EVENTUAL, null, Expressions.NONE)));
+        BatchGetResult probed = engine.send(BatchGetRequest.of(tables).withMinPositions(s.token().positions()), true);
+        if (probed.hasUnprocessed()) {
+            String table = probed.unprocessed().keySet().iterator().next();
+            throw NotCaughtUp.behind(table, null, "the region left keys unprocessed while proving it has the session's writes");
+        }
+    }
+
+    /** Without positions: items the session knows a version of must be at least that new; unversioned ones cannot be proved. */
+    private void requireKnownVersions(List<TransactGetRequest.Get> gets, TransactGetResult res, SessionState s) {
+        for (int i = 0; i < gets.size() && i < res.items().size(); i++) {
+            TransactGetRequest.Get g = gets.get(i);
+            long known = s.knownVersion(g.tableName(), g.key());
+            if (known <= 0) continue;
+            TableInfo t = engine.catalog.info(g.tableName());
+            OptionalLong v = res.items().get(i).map(t::versionOf).orElse(OptionalLong.empty());
+            boolean visible = t.versioned() && (res.items().get(i).isEmpty() || v.isPresent());
+            if (!visible) {
+                throw NotCaughtUp.unverifiable(g.tableName(), g.key(), "the session wrote this item in another region, and without"
+                        + " positions or a version in the result this region cannot show it has that write");
+            }
+            if (v.orElse(0) < known) {
+                throw NotCaughtUp.behind(g.tableName(), g.key(), "this region has version " + (v.isPresent() ? v.getAsLong() : "none")
+                        + " where the session knows " + known + " from another region");
+            }
+        }
     }
 }

@@ -174,13 +174,15 @@ final class WritePath {
     // ---------------------------------------------------------------------------------- mutate
 
     /** Read (session), change, write with the version condition; on a conflict start again from the current item. */
-    WriteResult mutate(String table, Key key, UnaryOperator<Item> change, Ctx ctx) {
+    WriteResult mutate(String table, Key key, UnaryOperator<Item> change, io.ddbc.spi.RequestExecutor ops) {
         TableInfo t = engine.catalog.info(table);
         if (!t.versioned()) {
             throw new ValidationException("mutate on table '" + table + "', which has no managed version attribute: declare one with"
                     + " TableSpec.versionAttribute(...) or DdbcClientBuilder.versionAttribute(table, attribute)");
         }
-        GetResult first = engine.execute(new GetRequest.Builder(null, table, key).consistency(Consistency.SESSION).build(), ctx);
+        // Through the client or session, not this engine: on a multi-region client the read and the write
+        // go where the session's routing and the write affinity send them.
+        GetResult first = ops.execute(new GetRequest.Builder(null, table, key).consistency(Consistency.SESSION).build());
         Item[] current = {first.item().orElse(null)};
         long[] version = {first.version().orElse(0)};
         return retryOnConflict(MUTATE_ATTEMPTS, attempt -> {
@@ -189,7 +191,7 @@ final class WritePath {
             if (changed == null) throw new ValidationException("mutate on table '" + table + "', key " + key + ": the change returned null");
             Item item = changed.toBuilder().putAll(key.asItem()).build();
             try {
-                return engine.execute(new PutRequest.Builder(null, table, item).key(key).expectVersion(version[0]).build(), ctx);
+                return ops.execute(new PutRequest.Builder(null, table, item).key(key).expectVersion(version[0]).build());
             } catch (VersionConflictException e) {
                 current[0] = e.currentItem().orElse(null);
                 version[0] = e.actualVersion().orElse(0);

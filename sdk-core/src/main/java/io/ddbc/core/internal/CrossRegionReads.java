@@ -1,0 +1,147 @@
+package io.ddbc.core.internal;
+
+import io.ddbc.api.BackendUnavailableException;
+import io.ddbc.api.BatchGetRequest;
+import io.ddbc.api.Consistency;
+import io.ddbc.api.DdbcRequest;
+import io.ddbc.api.GetRequest;
+import io.ddbc.api.Key;
+import io.ddbc.api.PagedRequest;
+import io.ddbc.api.StaleReadException;
+import io.ddbc.api.TransactGetRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Session reads on a multi-region backend — one mechanism for GetItem, Query and Scan pages, BatchGetItem
+ * and TransactGetItems. A session whose token names only its home region (or none) reads exactly as on a
+ * single-region backend. Otherwise the read must <em>prove</em> that the region serving it has the session's
+ * writes from other regions (the paths' strict checks: the backend's positions where it has them, item
+ * versions on versioned tables, and a refusal where nothing can be compared):
+ * <ol>
+ *   <li>in the home region; if it has not caught up, again with backoff through the backend's clock, for up
+ *       to the client's cross-region wait;</li>
+ *   <li>then in each other region the token names, in name order (a region the token names alone always
+ *       has the session's writes);</li>
+ *   <li>else {@link StaleReadException} naming the table, key, home region, token regions and what each
+ *       region lacked. Never a silently stale answer.</li>
+ * </ol>
+ * STRONG and EVENTUAL reads are not routed: STRONG is strong within the home region only (as DynamoDB
+ * global tables are), EVENTUAL may be stale anyway. A {@code minVersion} read is routed like a session read.
+ */
+final class CrossRegionReads {
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
+    private static final Duration MAX_PAUSE = Duration.ofMillis(200);
+
+    private final Regions regions;
+    private final Duration wait;
+
+    CrossRegionReads(Regions regions, Duration wait) {
+        this.regions = regions;
+        this.wait = wait;
+    }
+
+    <R> R read(DdbcRequest<R> request, Ctx ctx) {
+        String home = ctx.home();
+        Engine homeEngine = regions.engine(home);
+        Set<String> known = ctx.session().token().regions();
+        boolean foreign = known.stream().anyMatch(r -> !r.equals(home));
+        if (!needsProof(request, ctx, homeEngine, foreign)) {
+            R r = homeEngine.execute(request, ctx);
+            ctx.session().visited(home);
+            return r;
+        }
+        List<String> lacks = new ArrayList<>();
+        R r = atHome(request, ctx, homeEngine, known, lacks);
+        if (r != null) return r;
+        for (String region : known) {
+            if (region.equals(home)) continue;
+            try {
+                R routed = attempt(region, request, ctx, known);
+                homeEngine.metrics.crossRegion("routed");
+                return routed;
+            } catch (StaleReadException | BackendUnavailableException e) {
+                lacks.add(region + ": " + e.getMessage());
+            }
+        }
+        homeEngine.metrics.crossRegion("refused");
+        throw new StaleReadException(tableOf(request), keyOf(request), "Session read refused: home region '" + home
+                + "' has not caught up with the session's writes from regions " + known + " within " + wait.toMillis()
+                + " ms, and no region could serve it: " + String.join("; ", lacks));
+    }
+
+    /** The home region, waiting for it to catch up; null (with why in {@code lacks}) if it did not. */
+    private <R> R atHome(DdbcRequest<R> request, Ctx ctx, Engine homeEngine, Set<String> known, List<String> lacks) {
+        Duration waited = Duration.ZERO;
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                R r = attempt(ctx.home(), request, ctx, known);
+                homeEngine.metrics.crossRegion(waited.isZero() ? "caught_up" : "waited");
+                return r;
+            } catch (StaleReadException | BackendUnavailableException e) {
+                boolean more = NotCaughtUp.waitable(e) && !(e instanceof BackendUnavailableException) && waited.compareTo(wait) < 0;
+                if (!more) {
+                    lacks.add(ctx.home() + " (home" + (waited.isZero() ? "" : ", after " + waited.toMillis() + " ms") + "): " + e.getMessage());
+                    return null;
+                }
+                Duration step = pause.compareTo(wait.minus(waited)) < 0 ? pause : wait.minus(waited);
+                homeEngine.backend.pause(step);
+                waited = waited.plus(step);
+                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) < 0 ? pause.multipliedBy(2) : MAX_PAUSE;
+            }
+        }
+    }
+
+    /**
+     * One read in one region. It proves the region has caught up unless the token names that region alone:
+     * a region always has its own writes, so the ordinary session path is enough there.
+     */
+    private <R> R attempt(String region, DdbcRequest<R> request, Ctx ctx, Set<String> known) {
+        boolean alone = known.size() == 1 && known.contains(region);
+        R r = regions.engine(region).execute(request, ctx.strict(!alone));
+        ctx.session().visited(region);
+        return r;
+    }
+
+    /**
+     * Whether a read must prove its region has caught up: a session read (SESSION consistency; TransactGet
+     * when the context reads SESSION) of a session that knows other regions' writes, or a non-STRONG
+     * {@code minVersion} read.
+     */
+    private static boolean needsProof(DdbcRequest<?> request, Ctx ctx, Engine e, boolean foreign) {
+        if (request instanceof GetRequest g) {
+            Consistency c = e.resolve(g.consistency(), g.tableName(), ctx);
+            if (c.level() == Consistency.Level.STRONG) return false;
+            return g.minVersion().orElse(0) > 0 || foreign && session(c);
+        }
+        return foreign && sessionRead(request, ctx, e);
+    }
+
+    private static boolean sessionRead(DdbcRequest<?> request, Ctx ctx, Engine e) {
+        if (request instanceof PagedRequest<?> p) return session(e.resolve(p.consistency(), p.tableName(), ctx));
+        if (request instanceof BatchGetRequest b) {
+            return b.tables().entrySet().stream().anyMatch(t -> session(e.resolve(t.getValue().consistency(), t.getKey(), ctx)));
+        }
+        TransactGetRequest t = (TransactGetRequest) request;
+        return !t.gets().isEmpty() && session(e.resolve(null, t.gets().get(0).tableName(), ctx));
+    }
+
+    private static boolean session(Consistency c) {
+        return c.level() == Consistency.Level.SESSION;
+    }
+
+    private static String tableOf(DdbcRequest<?> r) {
+        if (r instanceof GetRequest g) return g.tableName();
+        if (r instanceof PagedRequest<?> p) return p.tableName();
+        if (r instanceof BatchGetRequest b) return String.join(",", b.tables().keySet());
+        TransactGetRequest t = (TransactGetRequest) r;
+        return t.gets().stream().map(TransactGetRequest.Get::tableName).distinct().reduce((a, b) -> a + "," + b).orElse("-");
+    }
+
+    private static Key keyOf(DdbcRequest<?> r) {
+        return r instanceof GetRequest g ? g.key() : null;
+    }
+}
