@@ -345,34 +345,39 @@ public final class AwsBackend implements Backend {
     /**
      * Creates the table and waits (polling DescribeTable) until it is ACTIVE.
      *
-     * <p>On a multi-region backend (through the root; a region's view creates in its region only):
+     * <p>On a multi-region backend every region holds every table, so the root and every region's view create
+     * the table in all regions (the client core sends table administration to its home region's view):
      * <ul>
      *   <li>with endpoint overrides (e.g. one DynamoDB Local per region, which has no global tables) the table is
-     *       created in every region's endpoint, home first: independent tables, nothing replicates between them;</li>
-     *   <li>on AWS, a global table (version 2019.11.21): CreateTable in the home region with a stream of new and old
-     *       images, then UpdateTable with one replica per other region, waiting for each to become ACTIVE (this can
-     *       take minutes). AWS's own rules for replicas apply (e.g. provisioned tables need write auto scaling or
-     *       equal capacity, settings ddbc does not manage); for anything beyond a plain table, create the global
-     *       table with your infrastructure tooling and let ddbc only use it.</li>
+     *       created in every region's endpoint, this backend's region first: independent tables, nothing
+     *       replicates between them;</li>
+     *   <li>on AWS, a global table (version 2019.11.21): CreateTable in this backend's region with a stream of new
+     *       and old images, then UpdateTable adding one replica per other region, waiting for each to become
+     *       ACTIVE (this can take minutes). AWS's own rules for replicas apply (e.g. provisioned tables need
+     *       write auto scaling or equal capacity, settings ddbc does not manage); for anything beyond a plain
+     *       table, create the global table with your infrastructure tooling and let ddbc only use it.</li>
      * </ul>
-     * A failure part-way leaves the regions created so far; the exception names the step.
+     * A failure part-way leaves the regions done so far; the exception names the step.
      */
     @Override
     public TableDescription createTable(CreateTableRequest r) {
-        if (!isMultiRegionRoot()) return createHere(TableSpecConverter.toCreateRequest(r.spec()));
-        if (regions.independentEndpoints()) {
-            TableDescription home = null;
-            for (AwsBackend view : regions.views()) {
-                TableDescription d = view.createHere(TableSpecConverter.toCreateRequest(r.spec()));
-                if (home == null) home = d;
-            }
-            return home;
-        }
-        return createGlobalTable(r);
+        if (regions == null) return createHere(TableSpecConverter.toCreateRequest(r.spec()));
+        if (!regions.independentEndpoints()) return createGlobalTable(r);
+        TableDescription here = createHere(TableSpecConverter.toCreateRequest(r.spec()));
+        for (String other : otherRegions()) regions.view(other).createHere(TableSpecConverter.toCreateRequest(r.spec()));
+        return here;
     }
 
-    private boolean isMultiRegionRoot() {
-        return regions != null && viewOf == null;
+    /** The region this backend serves: its view's, or the home region for the root; null if single-region. */
+    private String ownRegion() {
+        return viewOf != null ? viewOf : regions == null ? null : regions.home();
+    }
+
+    /** Every region but this backend's own, in region order. */
+    private List<String> otherRegions() {
+        List<String> others = new ArrayList<>(regions.names());
+        others.remove(ownRegion());
+        return others;
     }
 
     private TableDescription createHere(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest sdkRequest) {
@@ -389,18 +394,18 @@ public final class AwsBackend implements Backend {
         return TableSpecConverter.fromSdk(described.table());
     }
 
-    /** DynamoDB global tables 2019.11.21: the home table with a stream, then one replica at a time. */
+    /** DynamoDB global tables 2019.11.21: this region's table with a stream, then one replica at a time. */
     private TableDescription createGlobalTable(CreateTableRequest r) {
         String table = r.spec().name();
         var sdkRequest = TableSpecConverter.toCreateRequest(r.spec()).toBuilder()
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)).build();
         TableDescription created = createHere(sdkRequest);
-        for (String region : regions.names().subList(1, regions.names().size())) {
+        for (String region : otherRegions()) {
             String step = "UpdateTable (adding replica " + region + ")";
             call(Target.of(step, table), () -> client.updateTable(b -> b.tableName(table)
                     .replicaUpdates(u -> u.create(c -> c.regionName(region)))));
             regions.view(region).awaitActive(table, step);
-            awaitActive(table, step); // the home table is UPDATING until the replica is in place
+            awaitActive(table, step); // this region's table is UPDATING until the replica is in place
         }
         return created;
     }
@@ -422,22 +427,19 @@ public final class AwsBackend implements Backend {
      * Deletes the table; the description returned is the table's as it was, with status DELETING
      * (DynamoDB's DeleteTable response may omit the key schema, so the table is described first).
      *
-     * <p>Through the root of a multi-region backend: with endpoint overrides, the table is deleted in every
-     * region's endpoint; on AWS, each other region's replica is removed first (UpdateTable, waiting in between),
-     * then the home table. A region's view deletes in its region only.
+     * <p>On a multi-region backend (the root or any region's view) the table goes from every region: with endpoint
+     * overrides it is deleted at every region's endpoint; on AWS each other region's replica is removed first
+     * (UpdateTable, waiting in between), then this region's table.
      */
     @Override
     public TableDescription deleteTable(DeleteTableRequest r) {
-        if (!isMultiRegionRoot()) return deleteHere(r.tableName());
+        if (regions == null) return deleteHere(r.tableName());
         if (regions.independentEndpoints()) {
-            TableDescription home = null;
-            for (AwsBackend view : regions.views()) {
-                TableDescription d = view.deleteHere(r.tableName());
-                if (home == null) home = d;
-            }
-            return home;
+            TableDescription here = deleteHere(r.tableName());
+            for (String other : otherRegions()) regions.view(other).deleteHere(r.tableName());
+            return here;
         }
-        for (String region : regions.names().subList(1, regions.names().size())) {
+        for (String region : otherRegions()) {
             String step = "UpdateTable (removing replica " + region + ")";
             call(Target.of(step, r.tableName()), () -> client.updateTable(b -> b.tableName(r.tableName())
                     .replicaUpdates(u -> u.delete(d -> d.regionName(region)))));

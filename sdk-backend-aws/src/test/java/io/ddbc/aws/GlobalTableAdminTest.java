@@ -124,14 +124,20 @@ class GlobalTableAdminTest {
     }
 
     @Test
-    void aRegionsViewCreatesOnlyInItsRegion() {
+    void aRegionsViewCreatesTheGlobalTableFromItsOwnRegion() {
         Map<String, DynamoDbClient> clients = clients("us-east-1", "eu-west-1");
+        DynamoDbClient eu = clients.get("eu-west-1");
         try (Backend b = AwsBackend.wrapRegions(clients)) {
             b.region("eu-west-1").createTable(new CreateTableRequest(SPEC));
         }
         var created = ArgumentCaptor.forClass(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.class);
-        verify(clients.get("eu-west-1")).createTable(created.capture());
-        assertEquals(null, created.getValue().streamSpecification(), "a plain regional table");
+        var update = ArgumentCaptor.forClass(UpdateTableRequest.class);
+        InOrder order = inOrder(eu, clients.get("us-east-1"));
+        order.verify(eu).createTable(created.capture());
+        order.verify(eu).updateTable(update.capture());
+        order.verify(clients.get("us-east-1"), atLeastOnce()).describeTable(any(DescribeTableRequest.class));
+        assertTrue(created.getValue().streamSpecification().streamEnabled());
+        assertEquals("us-east-1", update.getValue().replicaUpdates().get(0).create().regionName());
         verify(clients.get("us-east-1"), never()).createTable(any(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.class));
         verify(clients.get("us-east-1"), never()).updateTable(any(UpdateTableRequest.class));
     }

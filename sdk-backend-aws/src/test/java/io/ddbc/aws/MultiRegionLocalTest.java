@@ -111,15 +111,17 @@ class MultiRegionLocalTest {
     }
 
     @Test
-    void aRegionsViewCreatesOnlyInItsRegion() {
+    void aRegionsViewCreatesAndDeletesInEveryRegionToo() {
         try (Backend b = open()) {
-            String t = "only_eu_" + TABLES.incrementAndGet();
+            String t = "via_eu_" + TABLES.incrementAndGet();
             b.region("eu-west-1").createTable(new CreateTableRequest(TableSpec.builder(t).partitionKey("id", AttributeValue.Type.S).build()));
             assertTrue(euDirect.listTables().tableNames().contains(t));
-            assertFalse(usDirect.listTables().tableNames().contains(t));
-            assertThrows(ResourceNotFoundException.class, () -> b.describeTable(new DescribeTableRequest(t)),
-                    "the root serves the home region, which has no such table");
+            assertTrue(usDirect.listTables().tableNames().contains(t), "every region holds every table");
+            assertEquals("ACTIVE", b.describeTable(new DescribeTableRequest(t)).status());
             b.region("eu-west-1").deleteTable(new DeleteTableRequest(t));
+            assertFalse(euDirect.listTables().tableNames().contains(t));
+            assertFalse(usDirect.listTables().tableNames().contains(t));
+            assertThrows(ResourceNotFoundException.class, () -> b.deleteTable(new DeleteTableRequest(t)));
         }
     }
 
