@@ -1,0 +1,192 @@
+package io.ddbc.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ddbc.api.AttributeValue;
+import io.ddbc.api.Consistency;
+import io.ddbc.api.DdbcClient;
+import io.ddbc.api.DdbcSession;
+import io.ddbc.api.GetRequest;
+import io.ddbc.api.Item;
+import io.ddbc.api.Key;
+import io.ddbc.api.PutRequest;
+import io.ddbc.api.SessionToken;
+import io.ddbc.api.StaleReadException;
+import io.ddbc.api.TableSpec;
+import io.ddbc.aws.testing.DynamoDbLocalServer;
+import io.ddbc.core.Ddbc;
+import io.ddbc.spi.Backend;
+import io.ddbc.spi.BackendProviders;
+import io.ddbc.spi.DdbcUrl;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cross-region session reads through the client core over the AWS adapter, with two DynamoDB Local servers on
+ * 127.0.0.1 as us-east-1 and eu-west-1. DynamoDB Local has no global tables, so this test is the replication:
+ * {@link #replicate} copies an item from us-east-1 to eu-west-1 by hand, adding the attribute {@value #ARRIVED} so
+ * a read shows which region answered it. A session writes in us-east-1 and is resumed with home eu-west-1; its
+ * reads must be fresh (served where the write is, or where it has arrived) or refused — never stale.
+ */
+class GlobalTablesAwsTest {
+    private static final String US = "us-east-1";
+    private static final String EU = "eu-west-1";
+    private static final String ARRIVED = "replicated";
+
+    private DynamoDbLocalServer us;
+    private DynamoDbLocalServer eu;
+    private Backend backend;
+    private SimpleMeterRegistry meters;
+    private DdbcClient client;
+    private String versioned;
+    private String plain;
+
+    @BeforeEach
+    void start() {
+        us = DynamoDbLocalServer.start();
+        eu = DynamoDbLocalServer.start();
+        // one SDK attempt and short timeouts: a stopped region fails fast
+        DdbcUrl url = DdbcUrl.parse("ddbc:aws://" + US + "," + EU + "?endpoint=" + us.endpoint() + "," + eu.endpoint()
+                + "&sdkMaxAttempts=1&connectTimeout=500ms&apiCallTimeout=5s");
+        backend = BackendProviders.find(url, getClass().getClassLoader()).open(url, new Properties());
+        versioned = Fixture.uniqueName("gt_versioned");
+        plain = Fixture.uniqueName("gt_plain");
+        meters = new SimpleMeterRegistry();
+        client = Ddbc.builder().backend(backend).versionAttribute(versioned, "version").crossRegionWait(Duration.ofMillis(300))
+                .meterRegistry(meters).build();
+        client.createTable(TableSpec.builder(versioned).partitionKey("id", AttributeValue.Type.S).versionAttribute("version").build());
+        client.createTable(TableSpec.builder(plain).partitionKey("id", AttributeValue.Type.S).build());
+    }
+
+    @AfterEach
+    void stop() {
+        try (var a = eu; var b = us; var c = backend; var d = client) {
+            // closed in reverse order, each even if another fails
+        }
+    }
+
+    /** "Replication arrived": the item as us-east-1 has it now, written to eu-west-1, marked. */
+    private void replicate(String table, String id) {
+        Item item = backend.region(US).get(GetRequest.builder(table, Key.of("id", id)).consistency(Consistency.STRONG).build())
+                .item().orElseThrow();
+        backend.region(EU).put(PutRequest.builder(table, item.with(ARRIVED, true)).build());
+    }
+
+    private Optional<Item> inRegion(String region, String table, String id) {
+        return backend.region(region).get(GetRequest.builder(table, Key.of("id", id)).consistency(Consistency.STRONG).build()).item();
+    }
+
+    private double outcome(String outcome) {
+        return meters.find("ddbc.session.cross_region").tag("outcome", outcome).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
+    /** A session in us-east-1 puts v1 (replicated to eu-west-1), then updates to v2 (not yet replicated). */
+    private SessionToken writeInUsWithStaleCopyInEu(String table) {
+        DdbcSession writer = client.newSession(US);
+        writer.table(table).put(Item.of("id", "a", "balance", 100)).execute();
+        replicate(table, "a");
+        writer.table(table).update(Key.of("id", "a")).expression("SET balance = :b").value(":b", 600).execute();
+        assertEquals(100, inRegion(EU, table, "a").orElseThrow().getNumber("balance").intValue(), "eu-west-1 holds the old balance");
+        assertEquals(Set.of(US), writer.token().regions(), "the token says where its writes were made");
+        return writer.token();
+    }
+
+    @Test
+    void versionedReadIsRoutedToTheWritingRegionUntilReplicationArrivesThenServedAtHome() {
+        SessionToken token = writeInUsWithStaleCopyInEu(versioned);
+        DdbcSession reader = client.resumeSession(token, EU);
+        assertEquals(EU, reader.homeRegion());
+
+        Item before = reader.table(versioned).get(Key.of("id", "a")).execute().item().orElseThrow();
+        assertEquals(600, before.getNumber("balance").intValue(), "never the stale 100 from eu-west-1");
+        assertFalse(before.has(ARRIVED), "answered by us-east-1");
+        assertEquals(1.0, outcome("routed"));
+
+        replicate(versioned, "a");
+        Item after = reader.table(versioned).get(Key.of("id", "a")).execute().item().orElseThrow();
+        assertEquals(600, after.getNumber("balance").intValue());
+        assertTrue(after.has(ARRIVED), "answered by eu-west-1 once it caught up");
+        assertEquals(1.0, outcome("caught_up"));
+    }
+
+    @Test
+    void versionedReadWaitsForReplicationArrivingWithinTheWait() throws Exception {
+        SessionToken token = writeInUsWithStaleCopyInEu(versioned);
+        try (DdbcClient patient = Ddbc.builder().backend(backend).versionAttribute(versioned, "version")
+                .crossRegionWait(Duration.ofSeconds(10)).meterRegistry(meters).build()) {
+            DdbcSession reader = patient.resumeSession(token, EU);
+            CompletableFuture<Void> arrives = CompletableFuture.runAsync(() -> {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                replicate(versioned, "a");
+            });
+            Item read = reader.table(versioned).get(Key.of("id", "a")).execute().item().orElseThrow();
+            arrives.get(10, TimeUnit.SECONDS);
+            assertEquals(600, read.getNumber("balance").intValue());
+            assertTrue(read.has(ARRIVED), "waited for eu-west-1 rather than routing");
+            assertEquals(1.0, outcome("waited"));
+            assertEquals(0.0, outcome("routed"));
+        }
+    }
+
+    @Test
+    void unversionedReadIsRoutedToTheWritingRegionEvenAfterReplication() {
+        DdbcSession writer = client.newSession(US);
+        writer.table(plain).put(Item.of("id", "a", "note", "v1")).execute();
+        replicate(plain, "a");
+        DdbcSession reader = client.resumeSession(writer.token(), EU);
+        Item read = reader.table(plain).get(Key.of("id", "a")).execute().item().orElseThrow();
+        assertEquals("v1", read.getString("note"));
+        assertFalse(read.has(ARRIVED), "without versions or positions eu-west-1 cannot prove it has the write: us-east-1 answers");
+        assertEquals(1.0, outcome("routed"));
+    }
+
+    @Test
+    void writingRegionDownMeansStaleReadExceptionNeverAStaleAnswer() {
+        SessionToken versionedToken = writeInUsWithStaleCopyInEu(versioned);
+        DdbcSession plainWriter = client.newSession(US);
+        plainWriter.table(plain).put(Item.of("id", "b", "note", "v1")).execute();
+        replicate(plain, "b");
+        us.close();
+
+        DdbcSession reader = client.resumeSession(versionedToken, EU);
+        StaleReadException e = assertThrows(StaleReadException.class, () -> reader.table(versioned).get(Key.of("id", "a")).execute());
+        assertTrue(e.getMessage().contains(versioned) && e.getMessage().contains(EU) && e.getMessage().contains(US), e.getMessage());
+        assertEquals(versioned, e.tableName());
+
+        DdbcSession plainReader = client.resumeSession(plainWriter.token(), EU);
+        assertThrows(StaleReadException.class, () -> plainReader.table(plain).get(Key.of("id", "b")).execute());
+        assertEquals(2.0, outcome("refused"));
+
+        // the region itself still answers reads that ask for no session guarantee
+        assertEquals(100, client.newSession(EU).table(versioned).get(Key.of("id", "a")).consistency(Consistency.EVENTUAL).execute()
+                .item().orElseThrow().getNumber("balance").intValue());
+    }
+
+    @Test
+    void tablesExistInBothRegionsAndASessionWithoutForeignWritesReadsAtHome() {
+        assertEquals(List.of(US, EU), client.regions());
+        assertEquals(US, client.homeRegion());
+        DdbcSession local = client.newSession(EU);
+        local.table(plain).put(Item.of("id", "c", "note", "eu only")).execute();
+        assertEquals(Optional.empty(), inRegion(US, plain, "c"), "nothing replicates between two DynamoDB Locals");
+        assertEquals("eu only", local.table(plain).get(Key.of("id", "c")).execute().item().orElseThrow().getString("note"));
+        assertEquals(Set.of(EU), local.token().regions());
+    }
+}
