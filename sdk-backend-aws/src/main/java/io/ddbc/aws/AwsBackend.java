@@ -29,6 +29,7 @@ import io.ddbc.api.TransactWriteResult;
 import io.ddbc.api.UpdateRequest;
 import io.ddbc.api.WriteResult;
 import io.ddbc.aws.internal.CapacityConverter;
+import io.ddbc.aws.internal.ClientFactory;
 import io.ddbc.aws.internal.CapacityConverter.Kind;
 import io.ddbc.aws.internal.ErrorMapper;
 import io.ddbc.aws.internal.ErrorMapper.Target;
@@ -38,8 +39,10 @@ import io.ddbc.aws.internal.RequestMapper;
 import io.ddbc.aws.internal.ResultMapper;
 import io.ddbc.aws.internal.TableSpecConverter;
 import io.ddbc.spi.Backend;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,15 +137,35 @@ public final class AwsBackend implements Backend {
     /**
      * A multi-region backend over one client per region (global tables). The root serves the home region
      * (the first key) and owns the clients when {@code owns}; each region gets a view sharing the session scope.
+     *
+     * @param endpoints each region's endpoint override, or "" for none
+     * @param where     what to name in errors, e.g. "URL parameter 'endpoint'"
      */
-    static AwsBackend multiRegion(Map<String, DynamoDbClient> clients, boolean owns, String sessionScope, boolean independentEndpoints) {
-        Regions regions = new Regions(new ArrayList<>(clients.keySet()), independentEndpoints);
+    static AwsBackend multiRegion(Map<String, DynamoDbClient> clients, boolean owns, Map<String, String> endpoints, String where) {
+        Regions regions = new Regions(new ArrayList<>(clients.keySet()), standalone(endpoints, where));
+        String sessionScope = globalScope(endpoints);
         AtomicBoolean closed = new AtomicBoolean();
         for (Map.Entry<String, DynamoDbClient> e : clients.entrySet()) {
             regions.add(e.getKey(), new AwsBackend(e.getValue(), sessionScope, closed, List.of(), regions, e.getKey()));
         }
         List<DynamoDbClient> owned = owns ? List.copyOf(clients.values()) : List.of();
         return new AwsBackend(clients.get(regions.home()), sessionScope, closed, owned, regions, null);
+    }
+
+    /**
+     * Whether the regions are standalone servers (e.g. one DynamoDB Local each) rather than AWS's DynamoDB service,
+     * which alone has global tables: true when every region has an endpoint override outside AWS's domains, false
+     * when none has one or every override is an AWS endpoint (e.g. a VPC or FIPS endpoint).
+     *
+     * @throws DdbcConfigException for a mix, naming {@code where}
+     */
+    private static boolean standalone(Map<String, String> endpoints, String where) {
+        long standalone = endpoints.values().stream().filter(e -> !e.isEmpty() && !ClientFactory.isAwsEndpoint(URI.create(e))).count();
+        if (standalone != 0 && standalone != endpoints.size()) {
+            throw new DdbcConfigException(where + ": either every region is a standalone endpoint (e.g. DynamoDB Local) or none is"
+                    + " (AWS's DynamoDB, with or without AWS endpoint overrides), got " + endpoints);
+        }
+        return standalone != 0;
     }
 
     /**
@@ -162,8 +185,8 @@ public final class AwsBackend implements Backend {
      * }</pre>
      *
      * @throws DdbcConfigException for fewer than two regions, a malformed or repeated region name, one client for two
-     *                             regions, a client configured for another region than its key, or a mix of clients with
-     *                             and without endpoint overrides
+     *                             regions, a client configured for another region than its key, or a mix of standalone
+     *                             endpoints (e.g. DynamoDB Local) and AWS's service
      */
     public static AwsBackend wrapRegions(Map<String, DynamoDbClient> clients) {
         if (clients == null || clients.size() < 2) {
@@ -172,7 +195,7 @@ public final class AwsBackend implements Backend {
         }
         List<String> names = new ArrayList<>(clients.keySet());
         RegionList.check(names, "AwsBackend.wrapRegions");
-        Map<String, String> endpoints = new TreeMap<>();
+        Map<String, String> endpoints = new LinkedHashMap<>();
         java.util.Set<DynamoDbClient> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Map.Entry<String, DynamoDbClient> e : clients.entrySet()) {
             DynamoDbClient c = e.getValue();
@@ -180,12 +203,7 @@ public final class AwsBackend implements Backend {
             if (!seen.add(c)) throw new DdbcConfigException("AwsBackend.wrapRegions: region '" + e.getKey() + "' has the same client as another region");
             endpoints.put(e.getKey(), endpointOf(e.getKey(), c));
         }
-        long overridden = endpoints.values().stream().filter(v -> !v.isEmpty()).count();
-        if (overridden != 0 && overridden != endpoints.size()) {
-            throw new DdbcConfigException("AwsBackend.wrapRegions: either every client has an endpoint override or none has, got "
-                    + endpoints);
-        }
-        return multiRegion(clients, false, globalScope(endpoints), overridden != 0);
+        return multiRegion(clients, false, endpoints, "AwsBackend.wrapRegions");
     }
 
     /** The client's endpoint override, or "" after checking that the client is configured for {@code region}. */
@@ -206,7 +224,7 @@ public final class AwsBackend implements Backend {
      * The session scope of a multi-region backend: {@code aws-global:} and the regions sorted, each as
      * {@code region=endpoint} when it has an endpoint override (value non-empty).
      */
-    static String globalScope(Map<String, String> endpointByRegion) {
+    private static String globalScope(Map<String, String> endpointByRegion) {
         StringJoiner scope = new StringJoiner(",", "aws-global:", "");
         new TreeMap<>(endpointByRegion).forEach((region, endpoint) -> scope.add(endpoint.isEmpty() ? region : region + "=" + endpoint));
         return scope.toString();
@@ -348,10 +366,10 @@ public final class AwsBackend implements Backend {
      * <p>On a multi-region backend every region holds every table, so the root and every region's view create
      * the table in all regions (the client core sends table administration to its home region's view):
      * <ul>
-     *   <li>with endpoint overrides (e.g. one DynamoDB Local per region, which has no global tables) the table is
-     *       created in every region's endpoint, this backend's region first: independent tables, nothing
-     *       replicates between them;</li>
-     *   <li>on AWS, a global table (version 2019.11.21): CreateTable in this backend's region with a stream of new
+     *   <li>over standalone endpoints (endpoint overrides outside AWS's domains, e.g. one DynamoDB Local per region,
+     *       which has no global tables) the table is created at every region's endpoint, this backend's region first:
+     *       independent tables, nothing replicates between them;</li>
+     *   <li>on AWS (no endpoint overrides, or AWS endpoints), a global table (version 2019.11.21): CreateTable in this backend's region with a stream of new
      *       and old images, then UpdateTable adding one replica per other region, waiting for each to become
      *       ACTIVE (this can take minutes). AWS's own rules for replicas apply (e.g. provisioned tables need
      *       write auto scaling or equal capacity, settings ddbc does not manage); for anything beyond a plain
@@ -427,8 +445,8 @@ public final class AwsBackend implements Backend {
      * Deletes the table; the description returned is the table's as it was, with status DELETING
      * (DynamoDB's DeleteTable response may omit the key schema, so the table is described first).
      *
-     * <p>On a multi-region backend (the root or any region's view) the table goes from every region: with endpoint
-     * overrides it is deleted at every region's endpoint; on AWS each other region's replica is removed first
+     * <p>On a multi-region backend (the root or any region's view) the table goes from every region: over standalone
+     * endpoints (see {@link #createTable}) it is deleted at every region's endpoint; on AWS each other region's replica is removed first
      * (UpdateTable, waiting in between), then this region's table.
      */
     @Override

@@ -90,8 +90,7 @@ public final class AwsBackendProvider implements BackendProvider {
                 clients.put(region, ClientFactory.build(s, p));
                 endpoints.put(region, s.endpoint() == null ? "" : s.endpoint().toString());
             }
-            boolean independent = regional.get(0).endpoint() != null;
-            return AwsBackend.multiRegion(clients, true, AwsBackend.globalScope(endpoints), independent);
+            return AwsBackend.multiRegion(clients, true, endpoints, "URL parameter 'endpoint'");
         } catch (RuntimeException e) {
             clients.values().forEach(DynamoDbClient::close);
             throw e;

@@ -143,6 +143,22 @@ class GlobalTableAdminTest {
     }
 
     @Test
+    void awsEndpointOverridesStillMakeAGlobalTable() {
+        Map<String, DynamoDbClient> clients = clients("us-east-1", "eu-west-1");
+        for (var e : clients.entrySet()) {
+            doReturn(DynamoDbServiceClientConfiguration.builder().region(Region.of(e.getKey()))
+                    .endpointOverride(URI.create("https://vpce-1a2b.dynamodb." + e.getKey() + ".vpce.amazonaws.com")).build())
+                    .when(e.getValue()).serviceClientConfiguration();
+        }
+        try (Backend b = AwsBackend.wrapRegions(clients)) {
+            assertTrue(b.sessionScope().startsWith("aws-global:eu-west-1=https://vpce-1a2b"), b.sessionScope());
+            b.createTable(new CreateTableRequest(SPEC));
+        }
+        verify(clients.get("us-east-1")).updateTable(any(UpdateTableRequest.class));
+        verify(clients.get("eu-west-1"), never()).createTable(any(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.class));
+    }
+
+    @Test
     void wrapRegionsRefusesInconsistentClients() {
         assertRefused(clients("us-east-1"), "at least two regions");
         assertRefused(null, "at least two regions");
@@ -162,7 +178,7 @@ class GlobalTableAdminTest {
         Map<String, DynamoDbClient> mixed = clients("us-east-1", "eu-west-1");
         doReturn(DynamoDbServiceClientConfiguration.builder().region(Region.EU_WEST_1).endpointOverride(URI.create("http://127.0.0.1:1")).build())
                 .when(mixed.get("eu-west-1")).serviceClientConfiguration();
-        assertRefused(mixed, "either every client has an endpoint override or none has");
+        assertRefused(mixed, "either every region is a standalone endpoint (e.g. DynamoDB Local) or none is");
 
         Map<String, DynamoDbClient> withNull = new LinkedHashMap<>();
         withNull.put("us-east-1", regionalClient(Region.US_EAST_1));

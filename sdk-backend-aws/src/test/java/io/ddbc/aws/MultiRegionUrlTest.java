@@ -109,6 +109,8 @@ class MultiRegionUrlTest {
         assertMessage("ddbc:aws:?endpoint=http://127.0.0.1:1,http://127.0.0.1:2", "'endpoint' lists 2 endpoint(s) but the URL names one region");
         assertMessage("ddbc:aws:?regions=us-east-1,eu-west-1&endpoint=http://127.0.0.1:1,http://127.0.0.1:1", "'endpoint' names 'http://127.0.0.1:1' twice");
         assertMessage("ddbc:aws:?regions=us-east-1,eu-west-1&endpoint=http://127.0.0.1:1,ftp://x", "'endpoint' = 'ftp://x' must be an http or https URL");
+        assertMessage("ddbc:aws:?regions=us-east-1,eu-west-1&endpoint=http://127.0.0.1:1,https://dynamodb.eu-west-1.amazonaws.com",
+                "URL parameter 'endpoint': either every region is a standalone endpoint");
     }
 
     private static void assertMessage(String url, String expected) {

@@ -208,6 +208,15 @@ public final class ClientFactory {
         return DefaultCredentialsProvider.builder().build();
     }
 
+    /**
+     * Whether an endpoint is AWS's DynamoDB service (e.g. a VPC or FIPS endpoint: a host under amazonaws.com,
+     * amazonaws.com.cn or api.aws) rather than a standalone server such as DynamoDB Local.
+     */
+    public static boolean isAwsEndpoint(URI endpoint) {
+        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
+    }
+
     private static URI endpointOf(String text) {
         if (text == null) return null;
         try {
