@@ -45,6 +45,7 @@ class GlobalTablesAwsTest {
     private static final String EU = "eu-west-1";
     private static final String ARRIVED = "replicated";
 
+    private String url;
     private DynamoDbLocalServer us;
     private DynamoDbLocalServer eu;
     private Backend backend;
@@ -58,9 +59,10 @@ class GlobalTablesAwsTest {
         us = DynamoDbLocalServer.start();
         eu = DynamoDbLocalServer.start();
         // one SDK attempt and short timeouts: a stopped region fails fast
-        DdbcUrl url = DdbcUrl.parse("ddbc:aws://" + US + "," + EU + "?endpoint=" + us.endpoint() + "," + eu.endpoint()
-                + "&sdkMaxAttempts=1&connectTimeout=500ms&apiCallTimeout=5s");
-        backend = BackendProviders.find(url, getClass().getClassLoader()).open(url, new Properties());
+        url = "ddbc:aws://" + US + "," + EU + "?endpoint=" + us.endpoint() + "," + eu.endpoint()
+                + "&sdkMaxAttempts=1&connectTimeout=500ms&apiCallTimeout=5s";
+        DdbcUrl parsed = DdbcUrl.parse(url);
+        backend = BackendProviders.find(parsed, getClass().getClassLoader()).open(parsed, new Properties());
         versioned = Fixture.uniqueName("gt_versioned");
         plain = Fixture.uniqueName("gt_plain");
         meters = new SimpleMeterRegistry();
@@ -188,5 +190,16 @@ class GlobalTablesAwsTest {
         assertEquals(Optional.empty(), inRegion(US, plain, "c"), "nothing replicates between two DynamoDB Locals");
         assertEquals("eu only", local.table(plain).get(Key.of("id", "c")).execute().item().orElseThrow().getString("note"));
         assertEquals(Set.of(EU), local.token().regions());
+    }
+
+    @Test
+    void aClientConnectedByUrlWithAHomeRegionWritesThere() {
+        try (DdbcClient euClient = Ddbc.connect(url + "&home=" + EU)) {
+            assertEquals(List.of(EU, US), euClient.regions(), "the client lists its home region first");
+            assertEquals(EU, euClient.homeRegion());
+            euClient.table(plain).put(Item.of("id", "d", "note", "written at home")).execute();
+        }
+        assertEquals("written at home", inRegion(EU, plain, "d").orElseThrow().getString("note"));
+        assertEquals(Optional.empty(), inRegion(US, plain, "d"));
     }
 }
