@@ -27,16 +27,22 @@ import io.ddbc.api.UpdateRequest;
 import io.ddbc.api.ValidationException;
 import io.ddbc.api.WriteResult;
 import io.ddbc.api.DdbcException;
+import io.ddbc.api.DdbcConfigException;
 import io.ddbc.embedded.internal.engine.Engine;
+import io.ddbc.embedded.internal.global.GlobalEngine;
+import io.ddbc.embedded.internal.global.RegionSettings;
 import io.ddbc.embedded.internal.engine.TableState;
 import io.ddbc.embedded.internal.replication.ReplicationSettings;
 import io.ddbc.embedded.internal.replication.Topology;
 import io.ddbc.spi.Backend;
 import io.ddbc.spi.MetricsSink;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -58,15 +64,59 @@ import java.util.function.Supplier;
 public final class EmbeddedBackend implements Backend, EmbeddedControl {
     private final Engine engine;
     private final String scope;
-    private volatile boolean closed;
-
+    /** Shared by the root and its region views: closing the root closes them all. */
+    private final AtomicBoolean closed;
     private final long startNanos;
+    /** The multi-region engine this backend (or view) belongs to, or null when single-region. */
+    private final GlobalEngine global;
+    /** This backend's region number in {@link #global} (0 for the root, which serves the home region). */
+    private final int regionIndex;
+    /** Whether this is the backend that owns the engines (not a region view). */
+    private final boolean root;
+    /** One view per region, made by the root (null in views and single-region backends). */
+    private final List<EmbeddedBackend> views;
+    /** The root: itself, or the backend a view belongs to. */
+    private final EmbeddedBackend owner;
 
     private EmbeddedBackend(int partitions, ReplicationSettings settings) {
         this.engine = new Engine(partitions, settings);
         this.startNanos = engine.cluster().nanoTime();
         // Each in-memory engine is its own data: session tokens of one must not be used on another.
         this.scope = "embedded:mem:" + UUID.randomUUID();
+        this.closed = new AtomicBoolean();
+        this.global = null;
+        this.regionIndex = 0;
+        this.root = true;
+        this.views = null;
+        this.owner = this;
+    }
+
+    /** The root of a multi-region engine: serves the home region and makes one view per region. */
+    private EmbeddedBackend(GlobalEngine global) {
+        this.engine = global.engine(0);
+        this.startNanos = global.epoch();
+        this.scope = "embedded:mem:" + UUID.randomUUID();
+        this.closed = new AtomicBoolean();
+        this.global = global;
+        this.regionIndex = 0;
+        this.root = true;
+        List<EmbeddedBackend> v = new ArrayList<>();
+        for (int i = 0; i < global.regions().size(); i++) v.add(new EmbeddedBackend(this, i));
+        this.views = List.copyOf(v);
+        this.owner = this;
+    }
+
+    /** A region view of a multi-region root. */
+    private EmbeddedBackend(EmbeddedBackend root, int regionIndex) {
+        this.engine = root.global.engine(regionIndex);
+        this.startNanos = root.startNanos;
+        this.scope = root.scope;
+        this.closed = root.closed;
+        this.global = root.global;
+        this.regionIndex = regionIndex;
+        this.root = false;
+        this.views = null;
+        this.owner = root;
     }
 
     /**
@@ -81,14 +131,27 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
 
     /** An empty in-memory engine replicating per {@code settings} (the provider validates them). */
     static EmbeddedBackend create(int partitions, ReplicationSettings settings) {
-        if (partitions < 1 || partitions > 1024) {
-            throw new ValidationException("partitions must be 1 to 1024, got " + partitions);
-        }
+        checkPartitions(partitions);
         return new EmbeddedBackend(partitions, settings);
     }
 
+    /**
+     * An empty multi-region engine (global tables): one engine per region replicating per {@code settings},
+     * cross-region replication per {@code regions} (the provider validates both).
+     */
+    static EmbeddedBackend createGlobal(int partitions, ReplicationSettings settings, RegionSettings regions) {
+        checkPartitions(partitions);
+        return new EmbeddedBackend(new GlobalEngine(partitions, settings, regions));
+    }
+
+    private static void checkPartitions(int partitions) {
+        if (partitions < 1 || partitions > 1024) {
+            throw new ValidationException("partitions must be 1 to 1024, got " + partitions);
+        }
+    }
+
     private void checkOpen() {
-        if (closed) throw new DdbcException("client closed: this embedded backend (" + scope + ") was closed; open a new one");
+        if (closed.get()) throw new DdbcException("client closed: this embedded backend (" + scope + ") was closed; open a new one");
     }
 
     @Override
@@ -104,6 +167,29 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     @Override
     public boolean supportsPositions() {
         return true;
+    }
+
+    /** The regions, home first, for a multi-region engine ({@code ?regions=...}); empty otherwise. */
+    @Override
+    public List<String> regions() {
+        return global == null ? List.of() : global.regions();
+    }
+
+    /**
+     * The view serving one region: that region's replicas, positions, stats and AZ faults; the same tables,
+     * clock and session scope. Closing a view does nothing; closing this backend closes every view.
+     *
+     * <pre>{@code
+     * EmbeddedControl eu = backend.region("eu-west-1").unwrap(EmbeddedControl.class);
+     * eu.crashReplica("az-b");          // an AZ of eu-west-1 only
+     * }</pre>
+     *
+     * @throws io.ddbc.api.DdbcConfigException naming the region and the regions there are
+     */
+    @Override
+    public EmbeddedBackend region(String region) {
+        if (global == null) return (EmbeddedBackend) Backend.super.region(region);
+        return owner.views.get(global.indexOf(region));
     }
 
     @Override
@@ -166,10 +252,11 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         return engine.transactWrite(request);
     }
 
+    /** CreateTable; in a multi-region engine the table is global: created in every region. */
     @Override
     public TableDescription createTable(CreateTableRequest request) {
         checkOpen();
-        return engine.createTable(request);
+        return global == null ? engine.createTable(request) : global.createTable(request, regionIndex);
     }
 
     @Override
@@ -178,10 +265,11 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         return engine.describeTable(request);
     }
 
+    /** DeleteTable; in a multi-region engine deleted in every region, with its writes still between regions. */
     @Override
     public TableDescription deleteTable(DeleteTableRequest request) {
         checkOpen();
-        return engine.deleteTable(request);
+        return global == null ? engine.deleteTable(request) : global.deleteTable(request, regionIndex);
     }
 
     @Override
@@ -223,10 +311,13 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
             zones.put(name, cluster.topology().status(az));
             leaders.put(name, engine.leadersIn(az));
         }
+        List<String> faults = new ArrayList<>(engine.faults().history());
+        if (global != null) faults.addAll(global.regionFaults());
         return new EmbeddedStats(s.operations(), all.size(), items, engine.log().lastSequence(), s.conditionalCheckFailures(),
                 s.transactionsCanceled(), s.idempotentReplays(), s.readUnits(), s.writeUnits(), replicas, cluster.staleReads(),
-                engine.throttles(), cluster.failovers(), lag, engine.globalIndexPending(), zones, leaders, engine.faults().history(),
-                cluster.scheduler().failures());
+                engine.throttles(), cluster.failovers(), lag, engine.globalIndexPending(), zones, leaders, faults,
+                cluster.scheduler().failures(), cluster.region(), global == null ? 0 : global.replicatedWrites(regionIndex),
+                global == null ? 0 : global.pendingInto(regionIndex));
     }
 
     /** On virtual time a pause advances the engine's clock (replication moves on); on real time it sleeps. */
@@ -298,34 +389,77 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
         engine.faults().throttle(table, duration);
     }
 
+    @Override
+    public void isolateRegion(String region) {
+        checkOpen();
+        requireGlobal("isolateRegion").isolateRegion(region);
+    }
+
+    @Override
+    public void healRegion(String region) {
+        checkOpen();
+        requireGlobal("healRegion").healRegion(region);
+    }
+
+    @Override
+    public List<ReplicationConflict> replicationConflicts() {
+        return global == null ? List.of() : global.conflicts();
+    }
+
+    private GlobalEngine requireGlobal(String what) {
+        if (global == null) {
+            throw new DdbcConfigException(what + " needs a multi-region engine: this one is single-region (open it with"
+                    + " 'ddbc:embedded:mem?regions=us-east-1,eu-west-1')");
+        }
+        return global;
+    }
+
     /**
      * Registers {@code ddbc.embedded.replication.lag} (gauge per AZ: records its replicas have not applied),
      * {@code ddbc.embedded.gsi.lag} (gauge: records not yet in the global indexes), and sends
      * {@code ddbc.embedded.stale_reads} (count, tag table) and {@code ddbc.throttles} (count, tags table and
-     * reason) as they happen.
+     * reason) as they happen. A multi-region engine reports every region, each gauge with a {@code region}
+     * tag, plus {@code ddbc.embedded.region.pending} (gauge per region: writes on their way to it).
      */
     @Override
     public void bindMetrics(MetricsSink sink) {
-        engine.cluster().bind(sink);
-        for (int az = 0; az < engine.cluster().topology().replicas(); az++) {
-            int replica = az;
-            sink.gauge("ddbc.embedded.replication.lag", Map.of("az", Topology.AZS.get(az)), () -> engine.pending(replica));
+        if (global == null) {
+            bindRegion(sink, engine, Map.of());
+            return;
         }
-        sink.gauge("ddbc.embedded.gsi.lag", Map.of(), engine::globalIndexPending);
+        for (int i = 0; i < global.regions().size(); i++) {
+            int region = i;
+            Map<String, String> tag = Map.of("region", global.regions().get(i));
+            bindRegion(sink, global.engine(i), tag);
+            sink.gauge("ddbc.embedded.region.pending", tag, () -> global.pendingInto(region));
+        }
     }
 
-    /** Whether {@link #close()} was called. */
+    private static void bindRegion(MetricsSink sink, Engine e, Map<String, String> regionTag) {
+        e.cluster().bind(sink);
+        for (int az = 0; az < e.cluster().topology().replicas(); az++) {
+            int replica = az;
+            Map<String, String> tags = new java.util.HashMap<>(regionTag);
+            tags.put("az", Topology.AZS.get(az));
+            sink.gauge("ddbc.embedded.replication.lag", Map.copyOf(tags), () -> e.pending(replica));
+        }
+        sink.gauge("ddbc.embedded.gsi.lag", regionTag, e::globalIndexPending);
+    }
+
+    /** Whether {@link #close()} was called (on the root, for a region view). */
     public boolean isClosed() {
-        return closed;
+        return closed.get();
     }
 
     /**
      * Stops the replication thread (pending deliveries are dropped) and makes every later request fail with a
-     * {@link DdbcException} saying the client is closed. Idempotent.
+     * {@link DdbcException} saying the client is closed. Idempotent. In a multi-region engine this closes every
+     * region; on a region view ({@link #region(String)}) it does nothing.
      */
     @Override
     public void close() {
-        closed = true;
-        engine.close();
+        if (!root) return;   // a region view belongs to its backend
+        closed.set(true);
+        if (global != null) global.close(); else engine.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.ddbc.embedded;
 
 import io.ddbc.api.DdbcConfigException;
+import io.ddbc.embedded.internal.global.RegionSettings;
 import io.ddbc.embedded.internal.replication.ReplicationSettings;
 import io.ddbc.spi.Backend;
 import io.ddbc.spi.BackendProvider;
@@ -31,10 +32,21 @@ import java.util.Properties;
  *   <li>{@code serviceLatencyMs} — virtual time only: mean modelled duration of each operation (default 1,
  *       exponential), by which every operation advances the clock, so long workloads see realistic staleness
  *       without explicit {@code advance()}; 0 turns it off.</li>
+ *   <li>{@code regions} — global tables: a comma-separated list of distinct AWS-style region names
+ *       ({@code [a-z]{2}(-[a-z]+)+-[0-9]}, e.g. {@code us-east-1,eu-west-1}), home first. Each region is its own
+ *       engine with every other parameter above (replicas, lags, faults), all on one clock and one position
+ *       counter; tables exist in every region; writes replicate between regions asynchronously, last writer
+ *       wins per item. The backend serves the home region; {@code Backend.region(name)} gives the others.</li>
+ *   <li>{@code regionLagMs} — with {@code regions}: median cross-region replication lag in ms (default 250;
+ *       log-normal with σ=1, most writes well under a second).</li>
+ *   <li>{@code regionLagSpikeProbability} / {@code regionLagSpikeMs} — with {@code regions}: chance (default
+ *       0.001) that a write's cross-region lag gets {@code regionLagSpikeMs} (default 5000) added.</li>
  * </ul>
  *
  * <pre>{@code
  * Backend backend = new EmbeddedBackendProvider().open(DdbcUrl.parse("ddbc:embedded:mem?time=virtual&seed=42"), new Properties());
+ * Backend global = new EmbeddedBackendProvider().open(DdbcUrl.parse("ddbc:embedded:mem?regions=us-east-1,eu-west-1&regionLagMs=400"),
+ *         new Properties());
  * }</pre>
  */
 public final class EmbeddedBackendProvider implements BackendProvider {
@@ -65,6 +77,22 @@ public final class EmbeddedBackendProvider implements BackendProvider {
     public static final UrlParameter SERVICE_LATENCY_MS = UrlParameter.of("serviceLatencyMs", UrlParameter.Type.DOUBLE, "1",
             "virtual time only: mean modelled duration of each operation, ms (exponential); 0 = none");
 
+    /** The regions of a multi-region engine. */
+    public static final UrlParameter REGIONS = UrlParameter.of("regions", UrlParameter.Type.LIST, null,
+            "global tables: distinct region names, home first (e.g. us-east-1,eu-west-1)");
+    /** Median cross-region lag. */
+    public static final UrlParameter REGION_LAG_MS = UrlParameter.of("regionLagMs", UrlParameter.Type.DOUBLE, "250",
+            "with regions: median cross-region replication lag, ms (log-normal, sigma 1)");
+    /** Chance of a cross-region lag spike per write. */
+    public static final UrlParameter REGION_LAG_SPIKE_PROBABILITY = UrlParameter.of("regionLagSpikeProbability", UrlParameter.Type.DOUBLE,
+            "0.001", "with regions: chance (0 to 1) that a write's cross-region lag gets regionLagSpikeMs added");
+    /** Extra cross-region lag of a spike. */
+    public static final UrlParameter REGION_LAG_SPIKE_MS = UrlParameter.of("regionLagSpikeMs", UrlParameter.Type.DOUBLE, "5000",
+            "with regions: extra cross-region lag of a spike, ms");
+
+    /** AWS-style region names, e.g. {@code us-east-1} or {@code ap-southeast-2}. */
+    private static final java.util.regex.Pattern REGION_NAME = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
+
     @Override
     public String name() {
         return "embedded";
@@ -72,7 +100,8 @@ public final class EmbeddedBackendProvider implements BackendProvider {
 
     @Override
     public List<UrlParameter> parameters() {
-        return List.of(PARTITIONS, REPLICAS, SEED, TIME, LAG_MS, LAG_SPIKE_PROBABILITY, LAG_SPIKE_MS, GSI_LAG_MS, SERVICE_LATENCY_MS);
+        return List.of(PARTITIONS, REPLICAS, SEED, TIME, LAG_MS, LAG_SPIKE_PROBABILITY, LAG_SPIKE_MS, GSI_LAG_MS, SERVICE_LATENCY_MS,
+                REGIONS, REGION_LAG_MS, REGION_LAG_SPIKE_PROBABILITY, REGION_LAG_SPIKE_MS);
     }
 
     @Override
@@ -89,7 +118,41 @@ public final class EmbeddedBackendProvider implements BackendProvider {
         if (partitions < 1 || partitions > 1024) {
             throw new DdbcConfigException("URL parameter 'partitions' = " + partitions + " must be 1 to 1024 (ddbc URL '" + url + "')");
         }
-        return EmbeddedBackend.create(partitions, settings(url));
+        ReplicationSettings settings = settings(url);
+        RegionSettings regions = regionSettings(url);
+        return regions == null ? EmbeddedBackend.create(partitions, settings) : EmbeddedBackend.createGlobal(partitions, settings, regions);
+    }
+
+    /** The regions and cross-region lag of a URL, validated; null without {@code regions}. */
+    static RegionSettings regionSettings(DdbcUrl url) {
+        String text = url.get(REGIONS.name(), null);
+        if (text == null) {
+            for (UrlParameter p : List.of(REGION_LAG_MS, REGION_LAG_SPIKE_PROBABILITY, REGION_LAG_SPIKE_MS)) {
+                if (url.get(p.name(), null) != null) {
+                    throw new DdbcConfigException("URL parameter '" + p.name() + "' needs 'regions' (a multi-region engine), e.g. "
+                            + "'ddbc:embedded:mem?regions=us-east-1,eu-west-1&" + p.name() + "=...' (ddbc URL '" + url + "')");
+                }
+            }
+            return null;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (String raw : text.split(",", -1)) {
+            String name = raw.trim();
+            if (!REGION_NAME.matcher(name).matches()) {
+                throw new DdbcConfigException("URL parameter 'regions' = '" + text + "': '" + name + "' is not a region name like us-east-1"
+                        + " (lower-case letters, dashes, a final digit) (ddbc URL '" + url + "')");
+            }
+            if (names.contains(name)) {
+                throw new DdbcConfigException("URL parameter 'regions' = '" + text + "' names region '" + name + "' twice (ddbc URL '"
+                        + url + "')");
+            }
+            names.add(name);
+        }
+        double spikeP = nonNegative(url, REGION_LAG_SPIKE_PROBABILITY);
+        if (spikeP > 1) {
+            throw new DdbcConfigException("URL parameter 'regionLagSpikeProbability' = " + spikeP + " must be 0 to 1 (ddbc URL '" + url + "')");
+        }
+        return new RegionSettings(names, nonNegative(url, REGION_LAG_MS), spikeP, nonNegative(url, REGION_LAG_SPIKE_MS));
     }
 
     /** The replication settings of a URL, validated. */

@@ -8,6 +8,11 @@ import java.time.Duration;
  * and fault injection. Every fault takes effect before the call returns and shows in {@link #stats()}.
  * AZs are named {@code az-a}, {@code az-b}, {@code az-c} (replica 1, 2, 3 of every partition).
  *
+ * <p>In a multi-region engine the clock ({@link #advance}, {@link #settle}, {@link #now}) is shared by every
+ * region and drives cross-region replication too; AZ faults and {@link #stats()} are those of the region whose
+ * view was unwrapped ({@code backend.region("eu-west-1").unwrap(EmbeddedControl.class)}; the backend itself
+ * is the home region); region faults and {@link #replicationConflicts()} are engine-wide.
+ *
  * <pre>{@code
  * EmbeddedControl control = client.unwrap(EmbeddedControl.class);   // ddbc:embedded:mem?time=virtual&seed=7
  * control.crashReplica("az-b");
@@ -29,7 +34,10 @@ public interface EmbeddedControl {
      */
     void advance(Duration duration);
 
-    /** Applies every pending replication delivery and index update now (virtual time moves to the last one). */
+    /**
+     * Applies every pending replication delivery and index update now (virtual time moves to the last one),
+     * cross-region deliveries included — except writes held to or from an isolated region.
+     */
     void settle();
 
     /** The engine clock: virtual time since start, or real elapsed time since the engine opened. */
@@ -62,4 +70,37 @@ public interface EmbeddedControl {
 
     /** Throttles every request on a table for {@code duration} (a throttle storm). */
     void throttle(String table, Duration duration);
+
+    /**
+     * Multi-region engine: cuts a region off from every other region, both ways. Writes made meanwhile stay
+     * queued in both directions; the region keeps serving its own clients (reads there that require writes of
+     * other regions throw {@link io.ddbc.api.StaleReadException}). {@link #settle()} skips the held writes.
+     *
+     * <pre>{@code
+     * EmbeddedControl control = backend.unwrap(EmbeddedControl.class);  // ddbc:embedded:mem?regions=us-east-1,eu-west-1&time=virtual
+     * control.isolateRegion("eu-west-1");
+     * // ... concurrent writes in both regions ...
+     * control.healRegion("eu-west-1");
+     * control.settle();                                                  // every region holds the same data
+     * control.replicationConflicts().forEach(System.out::println);       // what last-writer-wins discarded
+     * }</pre>
+     *
+     * @throws io.ddbc.api.DdbcConfigException if the engine is single-region or has no such region (naming the regions)
+     */
+    void isolateRegion(String region);
+
+    /**
+     * Reconnects an isolated region: the writes held in both directions are delivered (those already due at
+     * once). Nothing if the region is not isolated.
+     *
+     * @throws io.ddbc.api.DdbcConfigException if the engine is single-region or has no such region
+     */
+    void healRegion(String region);
+
+    /**
+     * Multi-region engine: every pair of concurrent writes to one item in two regions that last-writer-wins
+     * resolved by discarding one, in detection order (empty on a single-region engine). A write made after its
+     * region had received the write it replaces is an ordinary update, not a conflict.
+     */
+    java.util.List<ReplicationConflict> replicationConflicts();
 }

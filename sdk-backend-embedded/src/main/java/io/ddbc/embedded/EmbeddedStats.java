@@ -13,7 +13,11 @@ import java.util.Map;
  * long puts = s.operations().getOrDefault("PutItem", 0L);
  * long stale = s.staleReads();
  * String azB = s.zones().get("az-b");            // "up", "crashed" or "isolated"
+ * long inbound = backend.region("eu-west-1").unwrap(EmbeddedControl.class).stats().crossRegionPending();
  * }</pre>
+ *
+ * <p>In a multi-region engine each region view ({@code Backend.region(name)}) has its own stats: its
+ * operations, capacity, AZs and replication; {@code lastPosition} is the counter all regions share.
  *
  * @param operations requests received by DynamoDB operation name (e.g. {@code PutItem}), including failed ones
  * @param tables tables existing now
@@ -34,12 +38,29 @@ import java.util.Map;
  * @param leaders per AZ, how many partitions (over all tables) have their leader there
  * @param faults the faults injected so far, in order (e.g. {@code crash az-b})
  * @param deliveryFailures replication deliveries that threw (always 0 unless the engine has a bug)
+ * @param region the region these counters are of, or null on a single-region engine
+ * @param replicatedWrites writes made in other regions and applied in this one (a multi-region engine; writes
+ *     discarded by last-writer-wins are not counted). They consume none of this region's provisioned throughput
+ *     and are not in {@code operations} or {@code writeUnits}.
+ * @param crossRegionPending writes made in other regions on their way to this one (held while either side is
+ *     isolated), not yet applied or discarded here
  */
 public record EmbeddedStats(Map<String, Long> operations, int tables, long itemsStored, long lastPosition,
                             long conditionalCheckFailures, long transactionsCanceled, long idempotentReplays,
                             double readUnits, double writeUnits, int replicas, long staleReads, long throttles, long failovers,
                             Map<String, Long> replicationLag, long gsiPending, Map<String, String> zones, Map<String, Long> leaders,
-                            List<String> faults, long deliveryFailures) {
+                            List<String> faults, long deliveryFailures, String region, long replicatedWrites,
+                            long crossRegionPending) {
+    /** Single-region counters (kept for callers written before regions). */
+    public EmbeddedStats(Map<String, Long> operations, int tables, long itemsStored, long lastPosition, long conditionalCheckFailures,
+                         long transactionsCanceled, long idempotentReplays, double readUnits, double writeUnits, int replicas,
+                         long staleReads, long throttles, long failovers, Map<String, Long> replicationLag, long gsiPending,
+                         Map<String, String> zones, Map<String, Long> leaders, List<String> faults, long deliveryFailures) {
+        this(operations, tables, itemsStored, lastPosition, conditionalCheckFailures, transactionsCanceled, idempotentReplays, readUnits,
+                writeUnits, replicas, staleReads, throttles, failovers, replicationLag, gsiPending, zones, leaders, faults, deliveryFailures,
+                null, 0, 0);
+    }
+
     /** Copies the collections. */
     public EmbeddedStats {
         operations = Map.copyOf(operations);

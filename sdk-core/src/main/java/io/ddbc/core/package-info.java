@@ -45,6 +45,33 @@
  * conditions). Deletes through ddbc ask for the old image internally so that a session refuses
  * pre-delete images afterwards.
  *
+ * <h2>Global tables (several regions)</h2>
+ * On a multi-region backend ({@code ddbc:embedded:mem?regions=us-east-1,eu-west-1}, {@code ddbc:aws://us-east-1,eu-west-1})
+ * the client keeps one pipeline per region (own cache and meters, tagged {@code region}). Requests made on
+ * the client go to its home region ({@link io.ddbc.core.DdbcClientBuilder#homeRegion}, URL {@code home=},
+ * default the backend's first); a session has its own ({@code client.newSession("eu-west-1")},
+ * {@code client.resumeSession(token, "eu-west-1")}). What holds, honestly:
+ * <ul>
+ *   <li>Writes are acknowledged by the region that takes them and reach the others asynchronously; concurrent
+ *       writes of one item in two regions are resolved by <em>last writer wins</em>, which silently keeps one.</li>
+ *   <li>Conditions and managed versions are checked only in the region that takes the write. Under
+ *       {@link io.ddbc.core.WriteAffinity#home()} two regions can both accept a write at the same version (one
+ *       is then lost); under {@link io.ddbc.core.WriteAffinity#byPartitionKey()} every write of an item is
+ *       evaluated in its owner region, so version checks are exact ({@code VersionConflictException},
+ *       {@code mutate} retries) from any region. Transactions must stay in one region; batches are split.</li>
+ *   <li>A session token remembers the regions the session wrote or read in. A SESSION read (or a
+ *       {@code minVersion} read) whose token names another region is answered only where it can be shown
+ *       to include those writes: in the home region once it has caught up (waiting up to
+ *       {@link io.ddbc.core.DdbcClientBuilder#crossRegionWait}, default 2 s), else in a region the token names,
+ *       else {@link io.ddbc.api.StaleReadException} — never silently stale. Counted in
+ *       {@code ddbc.session.cross_region{outcome=caught_up|waited|routed|refused}}. With positions (embedded)
+ *       the backend proves it; without (AWS), versions prove it on versioned tables, and an unversioned item
+ *       or a query/scan of a table the session wrote cannot be proved outside the single region of its writes,
+ *       so such reads go there at once. A token naming several regions without positions may refuse a read of
+ *       an item it deleted (absence cannot be told from "not arrived yet").</li>
+ *   <li>STRONG reads are strong within the home region only, as in DynamoDB; EVENTUAL reads are never routed.</li>
+ * </ul>
+ *
  * <h2>Cache</h2>
  * See {@link io.ddbc.core.CacheSpec}. Reads with a projection bypass the item cache; batch gets and
  * transactions do not read from it (writes through them invalidate it).

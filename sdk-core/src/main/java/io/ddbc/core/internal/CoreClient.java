@@ -18,10 +18,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The client: a backend under the engine, plus the implicit session that requests made directly on
- * the client record into. A SESSION read outside a {@link DdbcSession} is served against that implicit
- * session: it sees every write made through this client (by any thread), never silently eventual.
- * Thread-safe.
+ * The client: a backend under the engine (one engine per region on a multi-region backend), plus the
+ * implicit session that requests made directly on the client record into. A SESSION read outside a
+ * {@link DdbcSession} is served against that implicit session: it sees every write made through this
+ * client (by any thread), never silently eventual. Requests made on the client go to its home region;
+ * sessions may live in another ({@link #newSession(String)}). Thread-safe.
+ *
+ * <pre>{@code
+ * DdbcClient client = Ddbc.builder().url("ddbc:embedded:mem?regions=us-east-1,eu-west-1").build();
+ * DdbcSession us = client.newSession("us-east-1");
+ * us.table("profiles").put(profile).execute();
+ * DdbcSession eu = client.resumeSession(us.token(), "eu-west-1");   // the user moved
+ * eu.table("profiles").get(key).execute();   // served in eu-west-1 once it has the write, else waits, routes or refuses
+ * }</pre>
  */
 public final class CoreClient extends Operations implements DdbcClient {
 

@@ -30,6 +30,9 @@ import java.util.Set;
  * </ol>
  * STRONG and EVENTUAL reads are not routed: STRONG is strong within the home region only (as DynamoDB
  * global tables are), EVENTUAL may be stale anyway. A {@code minVersion} read is routed like a session read.
+ * A batch or transactional read is routed as a whole, so its STRONG tables are then strong within the region
+ * that served it. Without positions, a token's hashed version buckets (old keys) may ask more than the session
+ * wrote: that can route a read needlessly, never answer it stale.
  */
 final class CrossRegionReads {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(10);

@@ -74,8 +74,9 @@ final class Engine implements AutoCloseable {
         this.region = region;
         MicrometerMetrics meters = config.registry() == null ? null : new MicrometerMetrics(config.registry(), region);
         this.metrics = meters == null ? Metrics.NONE : meters;
-        // The backend reports its own meters (replication lag, stale reads...) into the same registry.
-        if (meters != null) backend.bindMetrics(meters);
+        // The backend reports its own meters (replication lag, stale reads...) into the same registry. A region
+        // view is not bound here: a multi-region backend is bound once, as a whole (see Regions).
+        if (meters != null && region == null) backend.bindMetrics(meters);
         this.retrier = new Retrier(config.retry(), metrics, backend::pause);
         this.catalog = sharedCatalog != null ? sharedCatalog : new TableCatalog(config.versionAttributes(), config.tableConsistency(),
                 d -> send(d, true).spec());

@@ -57,6 +57,8 @@ final class Regions implements AutoCloseable {
             engines.values().forEach(Engine::close);
             throw e;
         }
+        // Bound once for all regions (the backend tags its meters by region itself).
+        if (config.registry() != null) backend.bindMetrics(new MicrometerMetrics(config.registry(), null));
         this.writes = new WriteRouter(this, config.writeAffinity());
         this.reads = new CrossRegionReads(this, config.crossRegionWait());
     }

@@ -35,9 +35,9 @@ public final class Engine implements AutoCloseable {
     private final Cluster cluster;
     private final Throughput throughput;
     private final Tables tables;
-    private final CommitLog log = new CommitLog();
+    private final CommitLog log;
     private final EngineStats stats = new EngineStats();
-    private final WriteOperations writes = new WriteOperations(log, stats);
+    private final WriteOperations writes;
     private final ReadOperations reads;
     private final PageReader pages = new PageReader(stats);
     private final Transactions transactions;
@@ -48,7 +48,17 @@ public final class Engine implements AutoCloseable {
      * @param settings replicas, seed, time and lag model
      */
     public Engine(int partitions, ReplicationSettings settings) {
-        this.cluster = new Cluster(settings);
+        this(partitions, new Cluster(settings), new CommitLog());
+    }
+
+    /**
+     * One region of a multi-region engine: its own cluster (AZs, faults) on the shared scheduler, and a log
+     * drawing positions from the counter every region shares.
+     */
+    public Engine(int partitions, Cluster cluster, CommitLog log) {
+        this.cluster = cluster;
+        this.log = log;
+        this.writes = new WriteOperations(log, stats);
         this.throughput = new Throughput(cluster);
         stats.onCharge(throughput::consume);
         this.tables = new Tables(partitions, cluster, throughput);

@@ -20,6 +20,7 @@ public final class Faults {
     private final Tables tables;
     private final Throughput throughput;
     private final List<String> history = new ArrayList<>();
+    private final List<Runnable> recoveryListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Faults(Cluster cluster, Tables tables, Throughput throughput) {
         this.cluster = cluster;
@@ -67,6 +68,15 @@ public final class Faults {
             t.replicas().scheduleCatchUp(az);
             t.replicas().repairLeaders();
         }
+        for (Runnable r : recoveryListeners) r.run();
+    }
+
+    /**
+     * Runs {@code listener} whenever a crashed or isolated AZ comes back (partitions that had no quorum may
+     * take writes again): the multi-region engine resumes deliveries it had to hold.
+     */
+    public void onRecovery(Runnable listener) {
+        recoveryListeners.add(listener);
     }
 
     /** Adds {@code extra} to every replication lag sampled during the next {@code window}. */

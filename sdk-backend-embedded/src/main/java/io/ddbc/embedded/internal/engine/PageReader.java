@@ -143,7 +143,7 @@ final class PageReader {
     }
 
     private static Routed<ItemKey> tablePartition(TableState table, int partition, PageSpec spec) {
-        ReplicaGroup.Route route = table.replicas().route(partition, spec.strong(), spec.minPositions());
+        ReplicaGroup.Route route = table.replicas().route(partition, spec.strong(), spec.minPositions(), null);
         return new Routed<>(route.replica().partition(partition), route.replica(), route.leader());
     }
 
@@ -153,13 +153,14 @@ final class PageReader {
      */
     private static Routed<IndexKey> indexPartition(TableState table, IndexLayout index, int partition, PageSpec spec) {
         if (index.isGlobal()) {
+            table.replicas().checkGlobalIndexRegions(index.name(), spec.minPositions());
             TableReplica copy = table.replicas().globalIndexReplica(partition);
             boolean single = table.replicas().size() == 1;
             // A global index reflects the base table's partitions up to where its asynchronous feed has got.
             return new Routed<>(copy.indexPartitions(index.name()).get(partition), copy, single,
                     table.replicas().globalIndexPositions());
         }
-        ReplicaGroup.Route route = table.replicas().route(partition, spec.strong(), spec.minPositions());
+        ReplicaGroup.Route route = table.replicas().route(partition, spec.strong(), spec.minPositions(), null);
         return new Routed<>(route.replica().indexPartitions(index.name()).get(partition), route.replica(), route.leader());
     }
 

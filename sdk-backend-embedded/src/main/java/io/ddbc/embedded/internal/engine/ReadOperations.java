@@ -51,7 +51,7 @@ final class ReadOperations {
      */
     Read read(TableState table, Key key, boolean strong, Positions min) {
         int p = table.partitionOf(key);
-        ReplicaGroup.Route route = table.replicas().route(p, strong, min);
+        ReplicaGroup.Route route = table.replicas().route(p, strong, min, key);
         SortedStore<ItemKey> store = route.replica().partition(p);
         long position = store.appliedSeq();
         ItemKey k = ItemKey.of(key);

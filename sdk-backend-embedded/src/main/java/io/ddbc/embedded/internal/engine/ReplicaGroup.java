@@ -6,7 +6,6 @@ import io.ddbc.api.Positions;
 import io.ddbc.embedded.internal.replication.Cluster;
 import io.ddbc.embedded.internal.replication.Topology;
 import io.ddbc.embedded.internal.storage.LogRecord;
-import io.ddbc.embedded.internal.storage.SortedStore;
 import io.ddbc.embedded.internal.storage.TableReplica;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,8 +42,9 @@ final class ReplicaGroup {
         int n = cluster.topology().replicas();
         boolean separateGsi = n > 1 && !spec.globalIndexes().isEmpty();
         this.replicas = new TableReplica[n];
-        for (int i = 0; i < n; i++) replicas[i] = new TableReplica(spec, partitions, !separateGsi);
-        this.globalIndexes = separateGsi ? new TableReplica(spec, partitions, true) : null;
+        String prefix = cluster.partitionPrefix();
+        for (int i = 0; i < n; i++) replicas[i] = new TableReplica(spec, partitions, !separateGsi, prefix);
+        this.globalIndexes = separateGsi ? new TableReplica(spec, partitions, true, prefix) : null;
         this.logs = new PartitionLog[partitions];
         for (int p = 0; p < partitions; p++) logs[p] = new PartitionLog(n);
     }
@@ -80,9 +80,33 @@ final class ReplicaGroup {
         return out;
     }
 
+    /** The last log position applied to the global indexes for a base partition (the leader's without a separate copy). */
+    long globalIndexApplied(int partition) {
+        return globalIndexes != null ? gsiApplied.get(partition) : leader(partition).partition(partition).appliedSeq();
+    }
+
+    /**
+     * Multi-region engine: throws {@link io.ddbc.api.StaleReadException} unless this region's global indexes
+     * reflect every write of other regions that {@code min} requires (an over-approximation: the index must
+     * have applied the local position at which the required writes, or later ones, arrived here).
+     */
+    void checkGlobalIndexRegions(String index, Positions min) {
+        var links = cluster.links();
+        if (links == null || min == null || min.isEmpty()) return;
+        for (int p = 0; p < logs.length; p++) {
+            long need = links.requiredLocal(table, p, min, null);
+            long applied = globalIndexApplied(p);
+            if (applied < need) {
+                throw new io.ddbc.api.StaleReadException(table, null, "Stale read on global secondary index '" + index + "' of table '"
+                        + table + "' in region " + links.region() + ": writes from other regions this read requires reached base partition "
+                        + partitionId(p) + " at position " + need + " but the index has applied only " + applied + "; retry later");
+            }
+        }
+    }
+
     /** The partition id of a partition, for messages. */
     private String partitionId(int partition) {
-        return TableReplica.partitionId(table, partition);
+        return leader(partition).partition(partition).id();
     }
 
     private int reachableCount() {
@@ -217,15 +241,22 @@ final class ReplicaGroup {
     /**
      * Chooses the replica for a read. STRONG: the leader (needs a quorum). EVENTUAL: a random reachable
      * replica. EVENTUAL with positions: a random reachable follower that has applied the required position
-     * or is caught up with the leader; the leader if none.
+     * or is caught up with the leader; the leader if none. In a multi-region engine, positions of other
+     * regions first become a local requirement (or a {@link io.ddbc.api.StaleReadException} if this region has
+     * not applied what they require); strong reads are strong within the region and ignore them.
+     *
+     * @param key the key read, for messages (null for a query or scan)
      */
-    Route route(int partition, boolean strong, Positions min) {
+    Route route(int partition, boolean strong, Positions min, io.ddbc.api.Key key) {
         int leader = logs[partition].leader;
+        boolean constrained = !strong && min != null && !min.isEmpty();
+        long need = constrained ? replicas[leader].partition(partition).requiredBy(min) : -1;
+        var links = cluster.links();
+        if (constrained && links != null) need = Math.max(need, links.requiredLocal(table, partition, min, key));
         if (replicas.length == 1 || strong) {
             checkAvailable(partition, strong ? "a strongly consistent read" : "a read");
             return new Route(replicas[leader], true, leader);
         }
-        boolean constrained = min != null && !min.isEmpty();
         long leaderSeq = replicas[leader].partition(partition).appliedSeq();
         int[] candidates = new int[replicas.length];
         int n = 0;
@@ -233,8 +264,8 @@ final class ReplicaGroup {
             if (!cluster.topology().reachable(i)) continue;
             if (constrained) {
                 if (i == leader) continue;
-                SortedStore<?> s = replicas[i].partition(partition);
-                if (s.appliedSeq() < s.requiredBy(min) && s.appliedSeq() < leaderSeq) continue;
+                long applied = replicas[i].partition(partition).appliedSeq();
+                if (applied < need && applied < leaderSeq) continue;
             }
             candidates[n++] = i;
         }

@@ -91,8 +91,18 @@ public final class TableState {
         return PartitionHasher.partitionOf(key.partitionValue(), partitions);
     }
 
-    /** The leader lock of a partition. */
-    ReentrantLock lock(int partition) {
+    /** The leader lock of a partition: every change of the partition, on any replica, happens under it. */
+    public ReentrantLock lock(int partition) {
         return leaderLocks[partition];
+    }
+
+    /** Whether a partition can take writes now (its leader and a quorum of replicas are reachable). */
+    public boolean available(int partition) {
+        return replicas.available(partition);
+    }
+
+    /** The last log position the table's global secondary indexes have applied for a base partition. */
+    public long globalIndexApplied(int partition) {
+        return replicas.globalIndexApplied(partition);
     }
 }

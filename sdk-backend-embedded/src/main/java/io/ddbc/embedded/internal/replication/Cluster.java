@@ -18,14 +18,35 @@ public final class Cluster implements AutoCloseable {
     private final LagModel gsiLag;
     private final LongAdder staleReads = new LongAdder();
     private final LongAdder failovers = new LongAdder();
+    private final String region;
+    private final boolean ownsScheduler;
     private volatile MetricsSink sink;
+    private volatile RegionLinks links;
 
     /** A cluster per the settings; real time starts the scheduler's daemon thread. */
     public Cluster(ReplicationSettings settings) {
+        this(settings, settings.virtualTime() ? Scheduler.virtualTime()
+                : Scheduler.realTime(settings.replicated() ? "ddbc-embedded-replication" : null), null, settings.seed(), true);
+    }
+
+    /**
+     * One region of a multi-region engine: its own AZs, random source and lag models, on the clock and
+     * scheduler every region shares (closed by whoever owns it, not by this cluster).
+     *
+     * @param region the region name; partition ids are qualified with it
+     * @param seed this region's seed (derived from the engine's seed)
+     */
+    public Cluster(ReplicationSettings settings, Scheduler shared, String region, long seed) {
+        this(settings, shared, region, seed, false);
+    }
+
+    private Cluster(ReplicationSettings settings, Scheduler scheduler, String region, long seed, boolean ownsScheduler) {
         this.settings = settings;
-        this.scheduler = settings.virtualTime() ? Scheduler.virtualTime() : Scheduler.realTime(settings.replicated() ? "ddbc-embedded-replication" : null);
+        this.scheduler = scheduler;
+        this.region = region;
+        this.ownsScheduler = ownsScheduler;
         this.topology = new Topology(settings.replicas());
-        this.random = new Random(settings.seed());
+        this.random = new Random(seed);
         this.replicationLag = new LagModel(random, settings.lagMedianMs(), settings.lagSpikeProbability(), settings.lagSpikeMs());
         this.gsiLag = new LagModel(random, settings.gsiLagMedianMs(), 0, 0);
     }
@@ -110,9 +131,29 @@ public final class Cluster implements AutoCloseable {
         this.sink = sink;
     }
 
-    /** Stops the scheduler. */
+    /** The region this cluster serves, or null on a single-region engine. */
+    public String region() {
+        return region;
+    }
+
+    /** What partition ids start with: {@code "<region>:"} in a multi-region engine, else nothing. */
+    public String partitionPrefix() {
+        return region == null ? "" : region + ":";
+    }
+
+    /** The links to other regions (what reads must wait for), or null on a single-region engine. */
+    public RegionLinks links() {
+        return links;
+    }
+
+    /** Connects this region to the others; set once by the multi-region engine before any request. */
+    public void link(RegionLinks links) {
+        this.links = links;
+    }
+
+    /** Stops the scheduler if this cluster owns it (a region's shared scheduler is closed by the engine). */
     @Override
     public void close() {
-        scheduler.close();
+        if (ownsScheduler) scheduler.close();
     }
 }

@@ -38,10 +38,18 @@ public final class TableReplica {
      *     maintains them asynchronously through {@link #applyGlobal} on a separate index copy)
      */
     public TableReplica(TableSpec spec, int partitionCount, boolean globalInline) {
+        this(spec, partitionCount, globalInline, "");
+    }
+
+    /**
+     * An empty replica whose partition ids start with {@code idPrefix} (a multi-region engine qualifies them
+     * with the region, e.g. {@code us-east-1:accounts#3}, so positions say where they come from).
+     */
+    public TableReplica(TableSpec spec, int partitionCount, boolean globalInline, String idPrefix) {
         this.spec = spec;
         this.globalInline = globalInline;
         List<SortedStore<ItemKey>> parts = new ArrayList<>();
-        for (int i = 0; i < partitionCount; i++) parts.add(new SortedStore<>(partitionId(spec.name(), i)));
+        for (int i = 0; i < partitionCount; i++) parts.add(new SortedStore<>(idPrefix + partitionId(spec.name(), i)));
         this.partitions = Collections.unmodifiableList(parts);
         List<IndexLayout> layouts = new ArrayList<>();
         spec.globalIndexes().forEach(i -> layouts.add(new IndexLayout(spec, i)));
@@ -50,7 +58,7 @@ public final class TableReplica {
         Map<String, List<SortedStore<IndexKey>>> idx = new LinkedHashMap<>();
         for (IndexLayout l : layouts) {
             List<SortedStore<IndexKey>> ip = new ArrayList<>();
-            for (int i = 0; i < partitionCount; i++) ip.add(new SortedStore<>(partitionId(spec.name() + "." + l.name(), i)));
+            for (int i = 0; i < partitionCount; i++) ip.add(new SortedStore<>(idPrefix + partitionId(spec.name() + "." + l.name(), i)));
             idx.put(l.name(), Collections.unmodifiableList(ip));
         }
         this.indexPartitions = Collections.unmodifiableMap(idx);
