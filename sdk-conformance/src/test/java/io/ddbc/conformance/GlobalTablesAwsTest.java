@@ -16,8 +16,10 @@ import io.ddbc.api.PutRequest;
 import io.ddbc.api.SessionToken;
 import io.ddbc.api.StaleReadException;
 import io.ddbc.api.TableSpec;
+import io.ddbc.api.VersionConflictException;
 import io.ddbc.aws.testing.DynamoDbLocalServer;
 import io.ddbc.core.Ddbc;
+import io.ddbc.core.WriteAffinity;
 import io.ddbc.spi.Backend;
 import io.ddbc.spi.BackendProviders;
 import io.ddbc.spi.DdbcUrl;
@@ -201,5 +203,46 @@ class GlobalTablesAwsTest {
         }
         assertEquals("written at home", inRegion(EU, plain, "d").orElseThrow().getString("note"));
         assertEquals(Optional.empty(), inRegion(US, plain, "d"));
+    }
+
+    /**
+     * The seed's conflict-aware versioned update across regions. us-east-1 has version 2 of an item, eu-west-1 still
+     * version 1. A fresh session in eu-west-1 reads version 1 and updates expecting it: with home affinity the
+     * condition is checked in eu-west-1 only and passes, leaving two different "version 2"s that replication would
+     * settle by last writer wins; with us-east-1 owning the item's writes the same update is refused.
+     */
+    @Test
+    void ownerAffinityRefusesTheStaleVersionedUpdateThatHomeAffinityAccepts() {
+        Key key = Key.of("id", "a");
+        writeInUsWithStaleCopyInEu(versioned);
+        try (DdbcClient owned = Ddbc.builder().backend(backend).versionAttribute(versioned, "version")
+                .writeAffinity(WriteAffinity.of((table, k) -> US)).build()) {
+            DdbcSession reader = owned.newSession(EU);
+            assertEquals(1L, reader.table(versioned).get(key).execute().version().getAsLong(), "eu-west-1 serves version 1");
+            VersionConflictException e = assertThrows(VersionConflictException.class, () -> reader.table(versioned).update(key)
+                    .expression("SET balance = :b").value(":b", 50).expectVersion(1).execute());
+            assertTrue(e.getMessage().contains(versioned), e.getMessage());
+        }
+        assertEquals(600, inRegion(US, versioned, "a").orElseThrow().getNumber("balance").intValue(), "the refused write left no trace");
+
+        DdbcSession homeWriter = client.newSession(EU);
+        homeWriter.table(versioned).update(key).expression("SET balance = :b").value(":b", 50).expectVersion(1).execute();
+        Item eu = inRegion(EU, versioned, "a").orElseThrow();
+        Item us = inRegion(US, versioned, "a").orElseThrow();
+        assertEquals(eu.getNumber("version"), us.getNumber("version"), "both regions now hold a version 2 ...");
+        assertFalse(eu.getNumber("balance").equals(us.getNumber("balance")), "... with different balances: the LWW hazard");
+    }
+
+    @Test
+    void ownerAffinitySendsEachItemsWritesToItsOwnerWhateverTheSessionsHome() {
+        try (DdbcClient owned = Ddbc.builder().backend(backend)
+                .writeAffinity(WriteAffinity.of((table, k) -> k.partitionValue().s().startsWith("eu-") ? EU : US)).build()) {
+            owned.newSession(US).table(plain).put(Item.of("id", "eu-1", "note", "from a us session")).execute();
+            owned.newSession(EU).table(plain).put(Item.of("id", "us-1", "note", "from an eu session")).execute();
+        }
+        assertTrue(inRegion(EU, plain, "eu-1").isPresent());
+        assertEquals(Optional.empty(), inRegion(US, plain, "eu-1"));
+        assertTrue(inRegion(US, plain, "us-1").isPresent());
+        assertEquals(Optional.empty(), inRegion(EU, plain, "us-1"));
     }
 }
