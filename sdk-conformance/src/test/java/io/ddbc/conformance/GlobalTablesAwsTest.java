@@ -245,4 +245,18 @@ class GlobalTablesAwsTest {
         assertTrue(inRegion(US, plain, "us-1").isPresent());
         assertEquals(Optional.empty(), inRegion(EU, plain, "us-1"));
     }
+
+    /** Scans and batch reads take the same cross-region path as GetItem: fresh from the writing region, not eu-west-1's nothing. */
+    @Test
+    void scansAndBatchReadsOfASessionWithForeignWritesAreRoutedToo() {
+        DdbcSession writer = client.newSession(US);
+        writer.table(plain).put(Item.of("id", "s1", "note", "us only")).execute();
+        DdbcSession reader = client.resumeSession(writer.token(), EU);
+
+        List<Item> scanned = reader.table(plain).scan().stream().toList();
+        assertEquals(List.of("s1"), scanned.stream().map(i -> i.getString("id")).toList(), "eu-west-1 has no items; us-east-1 answered");
+        List<Item> batch = reader.batchGet().add(plain, Key.of("id", "s1")).execute().items(plain);
+        assertEquals(1, batch.size());
+        assertEquals(2.0, outcome("routed"));
+    }
 }
