@@ -69,6 +69,13 @@
  *       or a query/scan of a table the session wrote cannot be proved outside the single region of its writes,
  *       so such reads go there at once. A token naming several regions without positions may refuse a read of
  *       an item it deleted (absence cannot be told from "not arrived yet").</li>
+ *   <li>A session's write that builds on the item's state (an update, a conditional write, any write to a
+ *       versioned table) is held to the same rule as its reads: the region taking it must first have the
+ *       session's writes from other regions (waiting; under home affinity the write may go to a region that has
+ *       them instead; else {@code StaleReadException}), so a session never overwrites its own earlier write with
+ *       one built on an older item. Transactions are held back the same way (all their items are read first).
+ *       Blind puts and deletes of unversioned items, and so batch writes, are not held back: last writer wins
+ *       keeps them over anything older.</li>
  *   <li>STRONG reads are strong within the home region only, as in DynamoDB; EVENTUAL reads are never routed.</li>
  * </ul>
  *

@@ -154,4 +154,19 @@ class GlobalEmbeddedTest {
                 () -> Ddbc.connect("ddbc:embedded:mem?time=virtual&regions=" + US + "," + EU + "&home=ap-south-1"));
         assertTrue(e.getMessage().contains("'ap-south-1'") && e.getMessage().contains(US) && e.getMessage().contains(EU), e.getMessage());
     }
+
+    @Test
+    void aMovedSessionsMutateNeverBuildsOnARegionThatLacksItsWrites() {
+        SessionToken t = writtenInUs(1);
+        control.isolateRegion(EU);
+        DdbcSession eu = client.resumeSession(t, EU);
+        eu.table(COUNTERS).mutate(K, i -> i.toBuilder().put("n", i.getLong("n") + 1).build());
+        control.healRegion(EU);
+        control.settle();
+        for (String region : List.of(US, EU)) {
+            long n = client.newSession(region).table(COUNTERS).get(K).consistency(Consistency.STRONG).execute().item().orElseThrow().getLong("n");
+            assertEquals(2, n, region + seedNote());
+        }
+        assertTrue(control.replicationConflicts().isEmpty(), control.replicationConflicts() + seedNote());
+    }
 }

@@ -240,4 +240,44 @@ class GlobalSessionsTest {
                     "us-east-1 itself has not received it");
         }
     }
+
+    @Test
+    void aMovedSessionsUpdateWaitsForItsEarlierWritesOrGoesWhereTheyAre() {
+        SessionToken t = writtenInUs(1);
+        DdbcSession eu = client.resumeSession(t, EU);
+        eu.table(COUNTERS).update(K).expression("SET n = n + :one").value(":one", 1).execute();   // eu-west-1 lacks n = 1: routed
+        assertEquals(0, backend.regions.get(EU).writes.get(), "not written in eu-west-1, which lacks the session's write");
+        backend.sync();
+        assertEquals(2, eu.table(COUNTERS).get(K).execute().item().orElseThrow().getLong("n"));
+        backend.syncAfter(Duration.ofMillis(200));
+        DdbcSession us = client.resumeSession(eu.token(), US);
+        us.table(COUNTERS).update(K).expression("SET n = n + :one").value(":one", 1).execute();
+        long euWrites = backend.regions.get(EU).writes.get();
+        DdbcSession euAgain = client.resumeSession(us.token(), EU);
+        euAgain.table(COUNTERS).mutate(K, i -> i.toBuilder().put("n", i.getLong("n") + 1).build());   // waits for the sync
+        assertEquals(euWrites + 1, backend.regions.get(EU).writes.get(), "written in eu-west-1 once it caught up");
+        backend.sync();
+        assertEquals(4, euAgain.table(COUNTERS).get(K).execute().item().orElseThrow().getLong("n"), "no increment lost");
+        assertTrue(backend.conflicts.isEmpty(), backend.conflicts.toString());
+    }
+
+    @Test
+    void blindWritesOfUnversionedItemsAreNotHeldBack() {
+        SessionToken t = writtenInUs(1);
+        client.resumeSession(t, EU).table(NOTES).put(Item.of("id", "k1", "n", 2)).execute();
+        assertEquals(1, backend.regions.get(EU).writes.get());
+        assertEquals(0, outcome("caught_up") + outcome("waited") + outcome("routed"));
+    }
+
+    @Test
+    void aMovedSessionsTransactionIsHeldToTheSameRule() {
+        SessionToken t = writtenInUs(1);
+        DdbcSession eu = client.resumeSession(t, EU);
+        eu.transactWrite().update(io.ddbc.api.UpdateRequest.builder(COUNTERS, K).expression("SET n = n + :one").value(":one", 1).build())
+                .put(NOTES, Item.of("id", "k2", "n", 1)).execute();
+        assertEquals(0, backend.regions.get(EU).writes.get(), "eu-west-1 lacks the session's write: the transaction ran in us-east-1");
+        backend.sync();
+        assertEquals(2, eu.table(COUNTERS).get(K).execute().item().orElseThrow().getLong("n"));
+        assertEquals(1, outcome("routed"), "the transaction was routed, then the read was served at home");
+    }
 }

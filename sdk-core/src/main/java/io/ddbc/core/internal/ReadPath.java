@@ -57,7 +57,7 @@ final class ReadPath {
      * EVENTUAL or SESSION (BOUNDED was resolved to STRONG). {@code strict}: this region must prove it has the
      * session's writes from other regions — the backend's positions check does, a version the session knows
      * must be met even by the strong read, and an unversioned key the session wrote cannot be proved at all
-     * without positions (see {@link CrossRegionReads}); the cache is not used for session reads.
+     * without positions (see {@link CrossRegionSessions}); the cache is not used for session reads.
      */
     private GetResult relaxed(GetRequest r, TableInfo t, boolean session, SessionState s, long minVersion, boolean strict) {
         // With positions the backend itself answers from a caught-up replica; versions are compared only

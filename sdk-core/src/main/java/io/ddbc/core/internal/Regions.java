@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The engines of a client, one per region of a multi-region backend (one in all on a single-region
  * backend), and the dispatch of each request to them: writes to the region {@link WriteRouter} picks,
- * session reads through {@link CrossRegionReads}, everything else to the context's home region.
+ * session reads (and writes that build on a region's state) through {@link CrossRegionSessions}, everything
+ * else to the context's home region.
  * Thread-safe. Only the root backend is closed, and only if the client owns it.
  */
 final class Regions implements AutoCloseable {
@@ -31,7 +32,7 @@ final class Regions implements AutoCloseable {
     final String home;
     private final List<String> names;
     private final WriteRouter writes;
-    private final CrossRegionReads reads;
+    private final CrossRegionSessions sessions;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     Regions(Backend backend, boolean owns, ClientConfig config) {
@@ -42,7 +43,7 @@ final class Regions implements AutoCloseable {
         if (names.size() <= 1) {
             this.single = new Engine(backend, owns, config, null, null);
             this.writes = null;
-            this.reads = null;
+            this.sessions = null;
             return;
         }
         this.single = null;
@@ -59,8 +60,8 @@ final class Regions implements AutoCloseable {
         }
         // Bound once for all regions (the backend tags its meters by region itself).
         if (config.registry() != null) backend.bindMetrics(new MicrometerMetrics(config.registry(), null));
-        this.writes = new WriteRouter(this, config.writeAffinity());
-        this.reads = new CrossRegionReads(this, config.crossRegionWait());
+        this.sessions = new CrossRegionSessions(this, config.crossRegionWait());
+        this.writes = new WriteRouter(this, config.writeAffinity(), sessions);
     }
 
     /** The home region asked for, else the backend's first; null on a single-region backend. */
@@ -115,7 +116,7 @@ final class Regions implements AutoCloseable {
         if (request instanceof BatchWriteRequest b) return cast(writes.batch(b, ctx));
         if (request instanceof GetRequest || request instanceof PagedRequest<?> || request instanceof BatchGetRequest
                 || request instanceof TransactGetRequest) {
-            return reads.read(request, ctx);
+            return sessions.read(request, ctx);
         }
         // Table administration and listing: every region holds every table; the home region answers.
         return engine(ctx.home()).execute(request, ctx);

@@ -13,11 +13,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Session reads on a multi-region backend — one mechanism for GetItem, Query and Scan pages, BatchGetItem
- * and TransactGetItems. A session whose token names only its home region (or none) reads exactly as on a
- * single-region backend. Otherwise the read must <em>prove</em> that the region serving it has the session's
+ * Sessions on a multi-region backend. Session reads — one mechanism for GetItem, Query and Scan pages,
+ * BatchGetItem and TransactGetItems — and the writes that build on a region's state ({@link #write}). A
+ * session whose token names only its home region (or none) reads exactly as on a single-region backend. Otherwise the read must <em>prove</em> that the region serving it has the session's
  * writes from other regions (the paths' strict checks: the backend's positions where it has them, item
  * versions on versioned tables, and a refusal where nothing can be compared):
  * <ol>
@@ -34,14 +35,14 @@ import java.util.Set;
  * that served it. Without positions, a token's hashed version buckets (old keys) may ask more than the session
  * wrote: that can route a read needlessly, never answer it stale.
  */
-final class CrossRegionReads {
+final class CrossRegionSessions {
     private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
     private static final Duration MAX_PAUSE = Duration.ofMillis(200);
 
     private final Regions regions;
     private final Duration wait;
 
-    CrossRegionReads(Regions regions, Duration wait) {
+    CrossRegionSessions(Regions regions, Duration wait) {
         this.regions = regions;
         this.wait = wait;
     }
@@ -56,42 +57,76 @@ final class CrossRegionReads {
             ctx.session().visited(home);
             return r;
         }
+        return first(home, others(known, home), region -> attempt(region, request, ctx, known), "read", tableOf(request), keyOf(request), ctx);
+    }
+
+    /**
+     * A write whose effect depends on the state of the region that takes it (an update, a conditional write, any
+     * write to a versioned table, a transaction doing any of these), by a session that knows writes made in other
+     * regions: the region must first prove, by {@code probe} (a session read of the items), that it has them —
+     * else the write would build on an older item (a version number going back, an increment lost to last
+     * writer wins). The write then goes to {@code region} once it has caught up (waiting as reads do), or, if
+     * {@code mayRoute} (home affinity), to a region the token names that has; else {@link StaleReadException}.
+     * Without a probe the write goes straight to {@code region}.
+     */
+    <R> R write(DdbcRequest<R> write, DdbcRequest<?> probe, String table, Key key, String region, boolean mayRoute, Ctx ctx) {
+        Set<String> known = ctx.session().token().regions();
+        String target = region;
+        if (probe != null && known.stream().anyMatch(r -> !r.equals(region))) {
+            target = first(region, mayRoute ? others(known, region) : List.of(), r -> {
+                attempt(r, probe, ctx, known);
+                return r;
+            }, "write", table, key, ctx);
+        }
+        ctx.session().visited(target);
+        return regions.engine(target).execute(write, ctx);
+    }
+
+    private static List<String> others(Set<String> known, String region) {
+        return known.stream().filter(r -> !r.equals(region)).toList();
+    }
+
+    /**
+     * The attempt in {@code start} (waited for up to the cross-region wait), else in each of {@code others} once;
+     * else {@link StaleReadException} saying what each region lacked.
+     */
+    private <R> R first(String start, List<String> others, Function<String, R> attempt, String what, String table, Key key, Ctx ctx) {
+        Engine startEngine = regions.engine(start);
         List<String> lacks = new ArrayList<>();
-        R r = atHome(request, ctx, homeEngine, known, lacks);
+        R r = waitingIn(start, attempt, startEngine, lacks);
         if (r != null) return r;
-        for (String region : known) {
-            if (region.equals(home)) continue;
+        for (String region : others) {
             try {
-                R routed = attempt(region, request, ctx, known);
-                homeEngine.metrics.crossRegion("routed");
+                R routed = attempt.apply(region);
+                startEngine.metrics.crossRegion("routed");
                 return routed;
             } catch (StaleReadException | BackendUnavailableException e) {
                 lacks.add(region + ": " + e.getMessage());
             }
         }
-        homeEngine.metrics.crossRegion("refused");
-        throw new StaleReadException(tableOf(request), keyOf(request), "Session read refused: home region '" + home
-                + "' has not caught up with the session's writes from regions " + known + " within " + wait.toMillis()
-                + " ms, and no region could serve it: " + String.join("; ", lacks));
+        startEngine.metrics.crossRegion("refused");
+        throw new StaleReadException(table, key, "Session " + what + " refused: region '" + start + "' (home region '" + ctx.home()
+                + "') has not caught up with the session's writes from regions " + ctx.session().token().regions() + " within "
+                + wait.toMillis() + " ms, and no region could take it: " + String.join("; ", lacks));
     }
 
-    /** The home region, waiting for it to catch up; null (with why in {@code lacks}) if it did not. */
-    private <R> R atHome(DdbcRequest<R> request, Ctx ctx, Engine homeEngine, Set<String> known, List<String> lacks) {
+    /** The attempt in one region, waiting for it to catch up; null (with why in {@code lacks}) if it did not. */
+    private <R> R waitingIn(String region, Function<String, R> attempt, Engine engine, List<String> lacks) {
         Duration waited = Duration.ZERO;
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
-                R r = attempt(ctx.home(), request, ctx, known);
-                homeEngine.metrics.crossRegion(waited.isZero() ? "caught_up" : "waited");
+                R r = attempt.apply(region);
+                engine.metrics.crossRegion(waited.isZero() ? "caught_up" : "waited");
                 return r;
             } catch (StaleReadException | BackendUnavailableException e) {
                 boolean more = NotCaughtUp.waitable(e) && !(e instanceof BackendUnavailableException) && waited.compareTo(wait) < 0;
                 if (!more) {
-                    lacks.add(ctx.home() + " (home" + (waited.isZero() ? "" : ", after " + waited.toMillis() + " ms") + "): " + e.getMessage());
+                    lacks.add(region + (waited.isZero() ? "" : " (after " + waited.toMillis() + " ms)") + ": " + e.getMessage());
                     return null;
                 }
                 Duration step = pause.compareTo(wait.minus(waited)) < 0 ? pause : wait.minus(waited);
-                homeEngine.backend.pause(step);
+                engine.backend.pause(step);
                 waited = waited.plus(step);
                 pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) < 0 ? pause.multipliedBy(2) : MAX_PAUSE;
             }
