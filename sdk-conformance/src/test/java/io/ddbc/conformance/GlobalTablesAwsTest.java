@@ -16,6 +16,7 @@ import io.ddbc.api.PutRequest;
 import io.ddbc.api.SessionToken;
 import io.ddbc.api.StaleReadException;
 import io.ddbc.api.TableSpec;
+import io.ddbc.api.ValidationException;
 import io.ddbc.api.VersionConflictException;
 import io.ddbc.aws.testing.DynamoDbLocalServer;
 import io.ddbc.core.Ddbc;
@@ -244,6 +245,20 @@ class GlobalTablesAwsTest {
         assertEquals(Optional.empty(), inRegion(US, plain, "eu-1"));
         assertTrue(inRegion(US, plain, "us-1").isPresent());
         assertEquals(Optional.empty(), inRegion(EU, plain, "us-1"));
+    }
+
+    /** DynamoDB transactions are regional: one whose items have different owner regions is refused, nothing written. */
+    @Test
+    void aTransactionAcrossOwnerRegionsIsRefused() {
+        try (DdbcClient owned = Ddbc.builder().backend(backend)
+                .writeAffinity(WriteAffinity.of((table, k) -> k.partitionValue().s().startsWith("eu-") ? EU : US)).build()) {
+            ValidationException e = assertThrows(ValidationException.class, () -> owned.transactWrite()
+                    .put(plain, Item.of("id", "eu-t", "n", 1)).put(plain, Item.of("id", "us-t", "n", 1)).execute());
+            assertTrue(e.getMessage().contains(EU) && e.getMessage().contains(US), e.getMessage());
+            owned.transactWrite().put(plain, Item.of("id", "eu-t", "n", 1)).put(plain, Item.of("id", "eu-u", "n", 1)).execute();
+        }
+        assertEquals(Optional.empty(), inRegion(US, plain, "us-t"));
+        assertTrue(inRegion(EU, plain, "eu-t").isPresent() && inRegion(EU, plain, "eu-u").isPresent(), "one owner: the transaction runs there");
     }
 
     /** Scans and batch reads take the same cross-region path as GetItem: fresh from the writing region, not eu-west-1's nothing. */
