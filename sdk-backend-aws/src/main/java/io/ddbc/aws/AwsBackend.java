@@ -29,19 +29,26 @@ import io.ddbc.api.TransactWriteResult;
 import io.ddbc.api.UpdateRequest;
 import io.ddbc.api.WriteResult;
 import io.ddbc.aws.internal.CapacityConverter;
+import io.ddbc.aws.internal.ClientFactory;
 import io.ddbc.aws.internal.CapacityConverter.Kind;
 import io.ddbc.aws.internal.ErrorMapper;
 import io.ddbc.aws.internal.ErrorMapper.Target;
 import io.ddbc.aws.internal.ModelConverter;
+import io.ddbc.aws.internal.RegionList;
 import io.ddbc.aws.internal.RequestMapper;
 import io.ddbc.aws.internal.ResultMapper;
 import io.ddbc.aws.internal.TableSpecConverter;
 import io.ddbc.spi.Backend;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -53,6 +60,7 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
@@ -73,6 +81,18 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * sdk.close();   // still the application's
  * }</pre>
  *
+ * <p>Global tables: {@code ddbc:aws://us-east-1,eu-west-1} (or {@link #wrapRegions(Map)}) gives one backend holding
+ * one client per region. It serves the home region (the first); {@link #region(String)} gives each region's view,
+ * and the client core uses those for regional affinity and cross-region session reads. DynamoDB replicates between
+ * regions itself (asynchronously, last writer wins); this adapter adds no replication of its own, so over
+ * independent endpoints such as one DynamoDB Local per region nothing is replicated at all.
+ * <pre>{@code
+ * try (Backend global = backendProvider.open(DdbcUrl.parse("ddbc:aws://us-east-1,eu-west-1"), new Properties())) {
+ *     global.regions();                                                // [us-east-1, eu-west-1]
+ *     global.region("eu-west-1").get(GetRequest.builder("accounts", key).build());
+ * }
+ * }</pre>
+ *
  * <p>What DynamoDB does not give: replica positions (results carry {@link Positions#NONE},
  * {@link #supportsPositions()} is false, {@link ServedBy#BACKEND}); and the managed version attribute,
  * which is ddbc's notion, so {@link #describeTable} returns a spec without one. Batch operations are
@@ -84,20 +104,130 @@ public final class AwsBackend implements Backend {
     private static final Duration TABLE_WAIT = Duration.ofMinutes(10);
 
     private final DynamoDbClient client;
-    private final boolean ownsClient;
     private final String sessionScope;
     private final DynamoDbWaiter waiter;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Shared by a multi-region backend and its views: once the backend is closed, so are they. */
+    private final AtomicBoolean closed;
+    /** What {@link #close()} releases: the clients ddbc built; empty for a view or an application's client. */
+    private final List<DynamoDbClient> owned;
+    /** The regions of a multi-region backend (null: single-region). */
+    private final Regions regions;
+    /** The region this backend is a view of; null for a single-region backend and for a multi-region root. */
+    private final String viewOf;
 
     AwsBackend(DynamoDbClient client, boolean ownsClient, String sessionScope) {
+        this(client, sessionScope, new AtomicBoolean(), ownsClient ? List.of(client) : List.of(), null, null);
+    }
+
+    private AwsBackend(DynamoDbClient client, String sessionScope, AtomicBoolean closed, List<DynamoDbClient> owned,
+                       Regions regions, String viewOf) {
         if (client == null) throw new DdbcConfigException("AwsBackend needs a DynamoDbClient, got null");
         this.client = client;
-        this.ownsClient = ownsClient;
         this.sessionScope = sessionScope;
+        this.closed = closed;
+        this.owned = owned;
+        this.regions = regions;
+        this.viewOf = viewOf;
         this.waiter = DynamoDbWaiter.builder().client(client)
                 .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.fixedDelay(TABLE_POLL)).waitTimeout(TABLE_WAIT)
                         .maxAttempts((int) (TABLE_WAIT.toMillis() / TABLE_POLL.toMillis())))
                 .build();
+    }
+
+    /**
+     * A multi-region backend over one client per region (global tables). The root serves the home region
+     * (the first key) and owns the clients when {@code owns}; each region gets a view sharing the session scope.
+     *
+     * @param endpoints each region's endpoint override, or "" for none
+     * @param where     what to name in errors, e.g. "URL parameter 'endpoint'"
+     */
+    static AwsBackend multiRegion(Map<String, DynamoDbClient> clients, boolean owns, Map<String, String> endpoints, String where) {
+        Regions regions = new Regions(new ArrayList<>(clients.keySet()), standalone(endpoints, where));
+        String sessionScope = globalScope(endpoints);
+        AtomicBoolean closed = new AtomicBoolean();
+        for (Map.Entry<String, DynamoDbClient> e : clients.entrySet()) {
+            regions.add(e.getKey(), new AwsBackend(e.getValue(), sessionScope, closed, List.of(), regions, e.getKey()));
+        }
+        List<DynamoDbClient> owned = owns ? List.copyOf(clients.values()) : List.of();
+        return new AwsBackend(clients.get(regions.home()), sessionScope, closed, owned, regions, null);
+    }
+
+    /**
+     * Whether the regions are standalone servers (e.g. one DynamoDB Local each) rather than AWS's DynamoDB service,
+     * which alone has global tables: true when every region has an endpoint override outside AWS's domains, false
+     * when none has one or every override is an AWS endpoint (e.g. a VPC or FIPS endpoint).
+     *
+     * @throws DdbcConfigException for a mix, naming {@code where}
+     */
+    private static boolean standalone(Map<String, String> endpoints, String where) {
+        long standalone = endpoints.values().stream().filter(e -> !e.isEmpty() && !ClientFactory.isAwsEndpoint(URI.create(e))).count();
+        if (standalone != 0 && standalone != endpoints.size()) {
+            throw new DdbcConfigException(where + ": either every region is a standalone endpoint (e.g. DynamoDB Local) or none is"
+                    + " (AWS's DynamoDB, with or without AWS endpoint overrides), got " + endpoints);
+        }
+        return standalone != 0;
+    }
+
+    /**
+     * A multi-region backend (global tables) over clients the application configured, one per region; the
+     * map's iteration order is the region order, home region first (use a {@link java.util.LinkedHashMap}).
+     * The backend serves the home region, {@link #region(String)} the others; {@link #close()} leaves the
+     * clients open. The session scope is {@code aws-global:} and the sorted regions (each with its endpoint
+     * when the clients have endpoint overrides), so every process using the same global table agrees on it.
+     *
+     * <pre>{@code
+     * Map<String, DynamoDbClient> clients = new LinkedHashMap<>();
+     * clients.put("us-east-1", DynamoDbClient.builder().region(Region.US_EAST_1).build());
+     * clients.put("eu-west-1", DynamoDbClient.builder().region(Region.EU_WEST_1).build());
+     * try (Backend backend = AwsBackend.wrapRegions(clients)) {
+     *     backend.region("eu-west-1").get(GetRequest.builder("accounts", key).build());
+     * }
+     * }</pre>
+     *
+     * @throws DdbcConfigException for fewer than two regions, a malformed or repeated region name, one client for two
+     *                             regions, a client configured for another region than its key, or a mix of standalone
+     *                             endpoints (e.g. DynamoDB Local) and AWS's service
+     */
+    public static AwsBackend wrapRegions(Map<String, DynamoDbClient> clients) {
+        if (clients == null || clients.size() < 2) {
+            throw new DdbcConfigException("AwsBackend.wrapRegions needs a client for each of at least two regions, got "
+                    + (clients == null ? "null" : clients.keySet()) + "; for one region use AwsBackend.wrap(client)");
+        }
+        List<String> names = new ArrayList<>(clients.keySet());
+        RegionList.check(names, "AwsBackend.wrapRegions");
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        java.util.Set<DynamoDbClient> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Map.Entry<String, DynamoDbClient> e : clients.entrySet()) {
+            DynamoDbClient c = e.getValue();
+            if (c == null) throw new DdbcConfigException("AwsBackend.wrapRegions: the client for region '" + e.getKey() + "' is null");
+            if (!seen.add(c)) throw new DdbcConfigException("AwsBackend.wrapRegions: region '" + e.getKey() + "' has the same client as another region");
+            endpoints.put(e.getKey(), endpointOf(e.getKey(), c));
+        }
+        return multiRegion(clients, false, endpoints, "AwsBackend.wrapRegions");
+    }
+
+    /** The client's endpoint override, or "" after checking that the client is configured for {@code region}. */
+    private static String endpointOf(String region, DynamoDbClient client) {
+        DynamoDbServiceClientConfiguration c = configurationOf(client);
+        if (c == null) {
+            throw new DdbcConfigException("AwsBackend.wrapRegions: cannot tell the region or endpoint of the client for region '" + region + "'");
+        }
+        if (c.endpointOverride().isPresent()) return c.endpointOverride().get().toString();
+        if (c.region() == null || !c.region().id().equals(region)) {
+            throw new DdbcConfigException("AwsBackend.wrapRegions: the client for region '" + region + "' is configured for region '"
+                    + (c.region() == null ? null : c.region().id()) + "'");
+        }
+        return "";
+    }
+
+    /**
+     * The session scope of a multi-region backend: {@code aws-global:} and the regions sorted, each as
+     * {@code region=endpoint} when it has an endpoint override (value non-empty).
+     */
+    private static String globalScope(Map<String, String> endpointByRegion) {
+        StringJoiner scope = new StringJoiner(",", "aws-global:", "");
+        new TreeMap<>(endpointByRegion).forEach((region, endpoint) -> scope.add(endpoint.isEmpty() ? region : region + "=" + endpoint));
+        return scope.toString();
     }
 
     /**
@@ -230,16 +360,76 @@ public final class AwsBackend implements Backend {
         return new TransactWriteResult(versions, CapacityConverter.convert(resp.consumedCapacity(), Kind.WRITE), Positions.NONE);
     }
 
-    /** Creates the table and waits (polling DescribeTable) until it is ACTIVE. */
+    /**
+     * Creates the table and waits (polling DescribeTable) until it is ACTIVE.
+     *
+     * <p>On a multi-region backend every region holds every table, so the root and every region's view create
+     * the table in all regions (the client core sends table administration to its home region's view):
+     * <ul>
+     *   <li>over standalone endpoints (endpoint overrides outside AWS's domains, e.g. one DynamoDB Local per region,
+     *       which has no global tables) the table is created at every region's endpoint, this backend's region first:
+     *       independent tables, nothing replicates between them;</li>
+     *   <li>on AWS (no endpoint overrides, or AWS endpoints), a global table (version 2019.11.21): CreateTable in this backend's region with a stream of new
+     *       and old images, then UpdateTable adding one replica per other region, waiting for each to become
+     *       ACTIVE (this can take minutes). AWS's own rules for replicas apply (e.g. provisioned tables need
+     *       write auto scaling or equal capacity, settings ddbc does not manage); for anything beyond a plain
+     *       table, create the global table with your infrastructure tooling and let ddbc only use it.</li>
+     * </ul>
+     * A failure part-way leaves the regions done so far; the exception names the step.
+     */
     @Override
     public TableDescription createTable(CreateTableRequest r) {
-        String table = r.spec().name();
-        var sdkRequest = TableSpecConverter.toCreateRequest(r.spec());
+        if (regions == null) return createHere(TableSpecConverter.toCreateRequest(r.spec()));
+        if (!regions.independentEndpoints()) return createGlobalTable(r);
+        TableDescription here = createHere(TableSpecConverter.toCreateRequest(r.spec()));
+        for (String other : otherRegions()) regions.view(other).createHere(TableSpecConverter.toCreateRequest(r.spec()));
+        return here;
+    }
+
+    /** The region this backend serves: its view's, or the home region for the root; null if single-region. */
+    private String ownRegion() {
+        return viewOf != null ? viewOf : regions == null ? null : regions.home();
+    }
+
+    /** Every region but this backend's own, in region order. */
+    private List<String> otherRegions() {
+        List<String> others = new ArrayList<>(regions.names());
+        others.remove(ownRegion());
+        return others;
+    }
+
+    private TableDescription createHere(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest sdkRequest) {
+        String table = sdkRequest.tableName();
         call(Target.of("CreateTable", table), () -> client.createTable(sdkRequest));
-        WaiterResponse<DescribeTableResponse> done = call(Target.of("CreateTable (waiting for ACTIVE)", table),
+        return awaitActive(table, "CreateTable");
+    }
+
+    /** Waits until the table exists and is ACTIVE; {@code step} names what is waited for in errors. */
+    private TableDescription awaitActive(String table, String step) {
+        WaiterResponse<DescribeTableResponse> done = call(Target.of(step + " (waiting for ACTIVE" + where() + ")", table),
                 () -> waiter.waitUntilTableExists(b -> b.tableName(table)));
         DescribeTableResponse described = done.matched().response().orElseGet(() -> describe(table));
         return TableSpecConverter.fromSdk(described.table());
+    }
+
+    /** DynamoDB global tables 2019.11.21: this region's table with a stream, then one replica at a time. */
+    private TableDescription createGlobalTable(CreateTableRequest r) {
+        String table = r.spec().name();
+        var sdkRequest = TableSpecConverter.toCreateRequest(r.spec()).toBuilder()
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)).build();
+        TableDescription created = createHere(sdkRequest);
+        for (String region : otherRegions()) {
+            String step = "UpdateTable (adding replica " + region + ")";
+            call(Target.of(step, table), () -> client.updateTable(b -> b.tableName(table)
+                    .replicaUpdates(u -> u.create(c -> c.regionName(region)))));
+            regions.view(region).awaitActive(table, step);
+            awaitActive(table, step); // this region's table is UPDATING until the replica is in place
+        }
+        return created;
+    }
+
+    private String where() {
+        return viewOf == null ? "" : " in " + viewOf;
     }
 
     @Override
@@ -254,11 +444,31 @@ public final class AwsBackend implements Backend {
     /**
      * Deletes the table; the description returned is the table's as it was, with status DELETING
      * (DynamoDB's DeleteTable response may omit the key schema, so the table is described first).
+     *
+     * <p>On a multi-region backend (the root or any region's view) the table goes from every region: over standalone
+     * endpoints (see {@link #createTable}) it is deleted at every region's endpoint; on AWS each other region's replica is removed first
+     * (UpdateTable, waiting in between), then this region's table.
      */
     @Override
     public TableDescription deleteTable(DeleteTableRequest r) {
-        TableDescription before = describeTable(new DescribeTableRequest(r.tableName()));
-        var resp = call(Target.of("DeleteTable", r.tableName()), () -> client.deleteTable(b -> b.tableName(r.tableName())));
+        if (regions == null) return deleteHere(r.tableName());
+        if (regions.independentEndpoints()) {
+            TableDescription here = deleteHere(r.tableName());
+            for (String other : otherRegions()) regions.view(other).deleteHere(r.tableName());
+            return here;
+        }
+        for (String region : otherRegions()) {
+            String step = "UpdateTable (removing replica " + region + ")";
+            call(Target.of(step, r.tableName()), () -> client.updateTable(b -> b.tableName(r.tableName())
+                    .replicaUpdates(u -> u.delete(d -> d.regionName(region)))));
+            awaitActive(r.tableName(), step);
+        }
+        return deleteHere(r.tableName());
+    }
+
+    private TableDescription deleteHere(String table) {
+        TableDescription before = describeTable(new DescribeTableRequest(table));
+        var resp = call(Target.of("DeleteTable", table), () -> client.deleteTable(b -> b.tableName(table)));
         String status = resp.tableDescription() == null ? "DELETING" : resp.tableDescription().tableStatusAsString();
         return new TableDescription(before.spec(), status, before.itemCount(), before.sizeBytes(), before.createdAt());
     }
@@ -277,20 +487,57 @@ public final class AwsBackend implements Backend {
         return Backend.super.unwrap(type);
     }
 
-    /** Closes the SDK client if ddbc built it; a wrapped client stays open. Idempotent. */
+    /**
+     * Closes the SDK clients ddbc built (every region's, for a multi-region backend); an application's clients
+     * stay open. Closing a region's view does nothing: the view belongs to its backend. Idempotent.
+     */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) return;
-        try {
-            waiter.close();
-        } finally {
-            if (ownsClient) client.close();
+        if (viewOf != null || !closed.compareAndSet(false, true)) return;
+        List<AutoCloseable> resources = new ArrayList<>();
+        if (regions != null) for (AwsBackend view : regions.views()) resources.add(view.waiter);
+        resources.add(waiter);
+        resources.addAll(owned);
+        closeAll(resources);
+    }
+
+    /** Closes each resource even when an earlier one fails; the first failure is thrown, the others suppressed. */
+    private static void closeAll(List<AutoCloseable> resources) {
+        RuntimeException failure = null;
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (failure == null) failure = new DdbcException("Closing the aws backend failed: " + e.getMessage(), e);
+                else failure.addSuppressed(e);
+            }
         }
+        if (failure != null) throw failure;
+    }
+
+    /** The regions, home first, for a multi-region backend (and its views); empty for a single-region backend. */
+    @Override
+    public List<String> regions() {
+        return regions == null ? List.of() : regions.names();
+    }
+
+    /**
+     * The view serving one region: an AwsBackend on that region's client, with the same session scope and
+     * regions. Closing it does nothing; closing this backend closes every region's client.
+     *
+     * @throws DdbcConfigException naming the region and the backend's regions if it has no such region
+     */
+    @Override
+    public Backend region(String region) {
+        if (regions == null) return Backend.super.region(region);
+        return regions.view(region);
     }
 
     @Override
     public String toString() {
-        return "AwsBackend{" + sessionScope + (ownsClient ? "" : ", application's client") + "}";
+        String where = regions == null ? "" : viewOf == null ? ", home " + regions.home() : ", region " + viewOf;
+        String whose = owned.isEmpty() && viewOf == null ? ", application's client" + (regions == null ? "" : "s") : "";
+        return "AwsBackend{" + sessionScope + where + whose + "}";
     }
 
     private static <T> List<String> tables(List<T> parts, java.util.function.Function<T, String> table) {

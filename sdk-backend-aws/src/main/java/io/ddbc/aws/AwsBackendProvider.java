@@ -5,7 +5,9 @@ import io.ddbc.spi.Backend;
 import io.ddbc.spi.BackendProvider;
 import io.ddbc.spi.DdbcUrl;
 import io.ddbc.spi.UrlParameter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -17,13 +19,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * ddbc:aws://eu-west-1                                            // region; default credentials chain
  * ddbc:aws://eu-west-1?profile=prod&maxConnections=200&apiCallTimeout=5s
  * ddbc:aws:?endpoint=http://127.0.0.1:8000&region=us-east-1       // DynamoDB Local
+ * ddbc:aws://us-east-1,eu-west-1                                  // global tables: one client per region, home first
+ * ddbc:aws:?regions=us-east-1,eu-west-1&endpoint=http://127.0.0.1:8000,http://127.0.0.1:8001  // one DynamoDB Local per region
  * }</pre>
  *
  * <table>
  *   <caption>URL parameters</caption>
  *   <tr><td>region</td><td>AWS region (or {@code ddbc:aws://REGION}); default: the SDK's region chain, or
  *       {@code us-east-1} when an endpoint is given</td></tr>
- *   <tr><td>endpoint</td><td>endpoint URL, e.g. DynamoDB Local's</td></tr>
+ *   <tr><td>regions</td><td>global tables: the regions, home first (or {@code ddbc:aws://us-east-1,eu-west-1}); the
+ *       backend then holds one client per region, all with the same settings, and {@link Backend#region(String)}
+ *       gives each region's view</td></tr>
+ *   <tr><td>endpoint</td><td>endpoint URL, e.g. DynamoDB Local's; with several regions, one per region in region
+ *       order, comma-separated</td></tr>
  *   <tr><td>profile</td><td>credentials profile</td></tr>
  *   <tr><td>connectTimeout, socketTimeout</td><td>HTTP timeouts (default 2s, 30s)</td></tr>
  *   <tr><td>apiCallTimeout, apiCallAttemptTimeout</td><td>SDK call and attempt limits (default none)</td></tr>
@@ -52,16 +60,39 @@ public final class AwsBackendProvider implements BackendProvider {
         return ClientFactory.PARAMETERS;
     }
 
-    /** Builds a client for the URL; the backend owns it and closes it on {@link Backend#close()}. */
+    /**
+     * Builds a client for the URL (one per region for a multi-region URL); the backend owns them and closes
+     * them on {@link Backend#close()}.
+     */
     @Override
     public Backend open(DdbcUrl url, Properties properties) {
         url.validate(parameters());
-        ClientFactory.Settings settings = ClientFactory.settings(url);
-        DynamoDbClient client = ClientFactory.build(settings, properties == null ? new Properties() : properties);
+        List<ClientFactory.Settings> regional = ClientFactory.regionalSettings(url);
+        Properties p = properties == null ? new Properties() : properties;
+        if (regional.size() == 1) {
+            DynamoDbClient client = ClientFactory.build(regional.get(0), p);
+            try {
+                return new AwsBackend(client, true, AwsBackend.scopeOf(client));
+            } catch (RuntimeException e) {
+                client.close();
+                throw e;
+            }
+        }
+        return openRegions(regional, p);
+    }
+
+    private static Backend openRegions(List<ClientFactory.Settings> regional, Properties p) {
+        Map<String, DynamoDbClient> clients = new LinkedHashMap<>();
+        Map<String, String> endpoints = new LinkedHashMap<>();
         try {
-            return new AwsBackend(client, true, AwsBackend.scopeOf(client));
+            for (ClientFactory.Settings s : regional) {
+                String region = s.region().id();
+                clients.put(region, ClientFactory.build(s, p));
+                endpoints.put(region, s.endpoint() == null ? "" : s.endpoint().toString());
+            }
+            return AwsBackend.multiRegion(clients, true, endpoints, "URL parameter 'endpoint'");
         } catch (RuntimeException e) {
-            client.close();
+            clients.values().forEach(DynamoDbClient::close);
             throw e;
         }
     }

@@ -6,6 +6,7 @@ import io.ddbc.spi.UrlParameter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -58,7 +59,10 @@ public final class ClientFactory {
     public static final List<UrlParameter> PARAMETERS = List.of(
             UrlParameter.of("region", UrlParameter.Type.STRING, null,
                     "AWS region, e.g. eu-west-1 (or in the URL: ddbc:aws://eu-west-1); default: the SDK's region chain, us-east-1 with an endpoint"),
-            UrlParameter.of("endpoint", UrlParameter.Type.STRING, null, "endpoint URL, e.g. http://127.0.0.1:8000 for DynamoDB Local"),
+            UrlParameter.of("regions", UrlParameter.Type.STRING, null,
+                    "global tables: comma-separated regions, home first, e.g. us-east-1,eu-west-1 (or in the URL: ddbc:aws://us-east-1,eu-west-1)"),
+            UrlParameter.of("endpoint", UrlParameter.Type.STRING, null,
+                    "endpoint URL, e.g. http://127.0.0.1:8000 for DynamoDB Local; with several regions one per region, comma-separated, in region order"),
             UrlParameter.of("profile", UrlParameter.Type.STRING, null, "credentials profile from ~/.aws/credentials"),
             UrlParameter.of("connectTimeout", UrlParameter.Type.DURATION, "2s", "TCP connect timeout"),
             UrlParameter.of("socketTimeout", UrlParameter.Type.DURATION, "30s", "socket read timeout"),
@@ -77,19 +81,68 @@ public final class ClientFactory {
     }
 
     /**
-     * Reads and checks a URL's settings.
+     * Reads and checks a single-region URL's settings.
+     *
+     * @throws DdbcConfigException naming the parameter at fault, or if the URL names several regions
+     */
+    public static Settings settings(DdbcUrl url) {
+        List<Settings> all = regionalSettings(url);
+        if (all.size() > 1) {
+            throw new DdbcConfigException("aws URL '" + url.text() + "' names " + all.size() + " regions; open it as a multi-region backend");
+        }
+        return all.get(0);
+    }
+
+    /**
+     * Reads and checks a URL's settings, one entry per region in the URL's order (home first): one entry
+     * for a single-region URL (whose region may be null: the SDK's region chain), several for
+     * {@code ddbc:aws://us-east-1,eu-west-1} or {@code regions=...}, each then with its region and, when
+     * endpoints are given, its own endpoint. Every other setting is the same for every region.
      *
      * @throws DdbcConfigException naming the parameter at fault
      */
-    public static Settings settings(DdbcUrl url) {
-        String region = regionOf(url);
-        URI endpoint = endpointOf(url.get("endpoint", null));
-        if (region == null && endpoint != null) region = "us-east-1"; // DynamoDB Local ignores it; the signer needs one
+    public static List<Settings> regionalSettings(DdbcUrl url) {
+        List<String> regions = RegionList.of(url);
+        List<URI> endpoints = endpointsOf(url, regions);
         int maxConnections = positive(url, "maxConnections", url.getInt("maxConnections", DEFAULT_MAX_CONNECTIONS));
         int attempts = positive(url, "sdkMaxAttempts", url.getInt("sdkMaxAttempts", DEFAULT_SDK_MAX_ATTEMPTS));
-        return new Settings(region == null ? null : Region.of(region), endpoint, url.get("profile", null),
-                duration(url, "connectTimeout", Duration.ofSeconds(2)), duration(url, "socketTimeout", Duration.ofSeconds(30)),
-                duration(url, "apiCallTimeout", null), duration(url, "apiCallAttemptTimeout", null), maxConnections, attempts);
+        Duration connect = duration(url, "connectTimeout", Duration.ofSeconds(2));
+        Duration socket = duration(url, "socketTimeout", Duration.ofSeconds(30));
+        Duration call = duration(url, "apiCallTimeout", null);
+        Duration attempt = duration(url, "apiCallAttemptTimeout", null);
+        String profile = url.get("profile", null);
+        int count = Math.max(1, regions.size());
+        List<Settings> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String region = regions.isEmpty() ? null : regions.get(i);
+            URI endpoint = endpoints.isEmpty() ? null : endpoints.get(i);
+            if (region == null && endpoint != null) region = "us-east-1"; // DynamoDB Local ignores it; the signer needs one
+            out.add(new Settings(region == null ? null : Region.of(region), endpoint, profile, connect, socket, call, attempt,
+                    maxConnections, attempts));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The endpoints of a URL: none, or one per region (one for a URL without regions). */
+    private static List<URI> endpointsOf(DdbcUrl url, List<String> regions) {
+        String text = url.get("endpoint", null);
+        if (text == null) return List.of();
+        List<URI> endpoints = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            URI endpoint = endpointOf(part.trim());
+            if (endpoints.contains(endpoint)) {
+                throw new DdbcConfigException("URL parameter 'endpoint' names '" + endpoint + "' twice; each region needs its own endpoint ("
+                        + url.text() + ")");
+            }
+            endpoints.add(endpoint);
+        }
+        int expected = Math.max(1, regions.size());
+        if (endpoints.size() != expected) {
+            throw new DdbcConfigException("URL parameter 'endpoint' lists " + endpoints.size() + " endpoint(s) but "
+                    + (regions.size() > 1 ? "'regions' names " + regions.size() + " regions " + regions : "the URL names one region")
+                    + ": give one endpoint per region, in region order (" + url.text() + ")");
+        }
+        return List.copyOf(endpoints);
     }
 
     /** A client for the settings; the caller owns (closes) it. */
@@ -155,21 +208,13 @@ public final class ClientFactory {
         return DefaultCredentialsProvider.builder().build();
     }
 
-    private static String regionOf(DdbcUrl url) {
-        String target = url.target();
-        String fromParam = url.get("region", null);
-        if (target.isEmpty()) return fromParam;
-        if (!target.startsWith("//") || target.length() == 2) {
-            throw new DdbcConfigException("Malformed aws URL '" + url.text() + "': expected ddbc:aws://REGION or ddbc:aws:?endpoint=...&region=...");
-        }
-        String fromTarget = target.substring(2);
-        if (!fromTarget.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
-            throw new DdbcConfigException("Malformed aws URL '" + url.text() + "': '" + fromTarget + "' is not an AWS region name like eu-west-1");
-        }
-        if (fromParam != null && !fromParam.equals(fromTarget)) {
-            throw new DdbcConfigException("aws URL '" + url.text() + "' names two regions: '" + fromTarget + "' and region=" + fromParam);
-        }
-        return fromTarget;
+    /**
+     * Whether an endpoint is AWS's DynamoDB service (e.g. a VPC or FIPS endpoint: a host under amazonaws.com,
+     * amazonaws.com.cn or api.aws) rather than a standalone server such as DynamoDB Local.
+     */
+    public static boolean isAwsEndpoint(URI endpoint) {
+        String host = endpoint.getHost() == null ? "" : endpoint.getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn") || host.endsWith(".api.aws");
     }
 
     private static URI endpointOf(String text) {

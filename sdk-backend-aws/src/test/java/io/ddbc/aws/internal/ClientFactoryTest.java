@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.ddbc.spi.DdbcUrl;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
@@ -39,6 +40,32 @@ class ClientFactoryTest {
         assertEquals(null, s.apiCallTimeout());
         assertEquals(ClientFactory.DEFAULT_MAX_CONNECTIONS, s.maxConnections());
         assertEquals(1, s.sdkMaxAttempts());
+    }
+
+    @Test
+    void awsEndpointsAreToldFromStandaloneServers() {
+        for (String aws : List.of("https://dynamodb.eu-west-1.amazonaws.com", "https://dynamodb-fips.us-east-1.amazonaws.com",
+                "https://vpce-0a1b.dynamodb.us-east-1.vpce.amazonaws.com", "https://dynamodb.cn-north-1.amazonaws.com.cn",
+                "https://dynamodb.us-east-1.api.aws")) {
+            assertTrue(ClientFactory.isAwsEndpoint(java.net.URI.create(aws)), aws);
+        }
+        for (String local : List.of("http://127.0.0.1:8000", "http://localhost:8000", "http://dynamodb.internal:8000", "http://amazonaws.com.evil.example")) {
+            assertFalse(ClientFactory.isAwsEndpoint(java.net.URI.create(local)), local);
+        }
+    }
+
+    @Test
+    void multiRegionSettingsShareEverythingButRegionAndEndpoint() {
+        List<ClientFactory.Settings> all = ClientFactory.regionalSettings(DdbcUrl.parse(
+                "ddbc:aws://us-east-1,eu-west-1?endpoint=http://127.0.0.1:1,http://127.0.0.1:2&maxConnections=7&socketTimeout=3s"));
+        assertEquals(List.of("us-east-1", "eu-west-1"), all.stream().map(s -> s.region().id()).toList());
+        assertEquals(List.of("http://127.0.0.1:1", "http://127.0.0.1:2"), all.stream().map(s -> s.endpoint().toString()).toList());
+        for (ClientFactory.Settings s : all) {
+            assertEquals(7, s.maxConnections());
+            assertEquals(Duration.ofSeconds(3), s.socketTimeout());
+        }
+        assertThrows(io.ddbc.api.DdbcConfigException.class, () -> settings("ddbc:aws://us-east-1,eu-west-1"),
+                "the single-region reader refuses a multi-region URL");
     }
 
     @Test

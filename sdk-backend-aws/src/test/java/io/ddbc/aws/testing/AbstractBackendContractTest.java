@@ -108,7 +108,7 @@ public abstract class AbstractBackendContractTest {
     }
 
     @AfterAll
-    void dropTables() {
+    protected void dropTables() {
         try {
             for (String t : List.of(items, accounts)) {
                 try {
