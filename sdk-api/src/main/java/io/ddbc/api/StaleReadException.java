@@ -38,7 +38,6 @@ public class StaleReadException extends DdbcException {
         this.seenVersion = seenVersion;
     }
 
-    /** The table read. */
     /**
      * A read that could not be served fresh enough for reasons other than an item version, e.g. a region
      * that has not yet applied a session's writes made in another region.
@@ -55,6 +54,7 @@ public class StaleReadException extends DdbcException {
         this.seenVersion = -1;
     }
 
+    /** The table read. */
     public String tableName() {
         return tableName;
     }

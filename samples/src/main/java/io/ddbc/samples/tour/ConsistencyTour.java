@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * The main job: runs the samples on one backend (the embedded engine with virtual time by default)
  * and prints, per consistency level, reads, stale reads seen, session upgrades, cache hits, RCU/WCU
- * spent and latency — the trade-off the seeds describe, measured — then each sample's verdict.
+ * spent and latency — the trade-off the seeds describe, measured — then a global tables section (two
+ * regions: what last writer wins keeps, what versioned updates detect, session reads across regions)
+ * and each sample's verdict.
  *
  * <pre>{@code
  * mvn -B -q -pl samples -am package -DskipTests exec:java -Dexec.args="--seed=7 --lag=80 --report=tour.html"
@@ -73,7 +75,7 @@ public final class ConsistencyTour {
         Object[][] plan = {{"EVENTUAL", Consistency.EVENTUAL, false}, {"SESSION", Consistency.SESSION, false},
             {"STRONG", Consistency.STRONG, false}, {"SESSION+cache", Consistency.SESSION, true}};
         int step = 0;
-        int steps = plan.length + 7;
+        int steps = plan.length + 8;
         out.printf("[%d/%d] warm-up (not counted) ...%n", ++step, steps);
         new ReadAfterWrite(options.withOperations(Math.min(500, options.operations()))).run("warmup", Consistency.SESSION, false);
         for (Object[] p : plan) {
@@ -96,12 +98,16 @@ public final class ConsistencyTour {
             out.printf("[%d/%d] gsi ...%n", ++step, steps);
             verdicts.add(samples.gsi());
         }
+        out.printf("[%d/%d] global tables ...%n", ++step, steps);
+        GlobalTour global = new GlobalTour(options.seed(), options.lagMs());
+        GlobalTour.Outcome globalOutcome = global.measure(Math.min(200, options.operations()));
         out.println();
         out.print(Report.console(levels));
         LevelStats strong = levels.get(2);
         LevelStats session = levels.get(1);
         out.printf("%nSESSION spent %.0f%% of STRONG's read capacity with %d stale reads; EVENTUAL served %d stale reads.%n%n",
                 strong.readUnits == 0 ? 0 : 100 * session.readUnits / strong.readUnits, session.staleReads, levels.get(0).staleReads);
+        verdicts.add(global.report(globalOutcome, out));
         for (Verdict v : verdicts) out.println(v);
         return new Result(levels, verdicts);
     }

@@ -28,6 +28,9 @@ record TourOptions(long seed, long lagMs, int operations, Duration duration, Str
             "                    (default: the ddbc.url system property or DDBC_URL, else ddbc:embedded:mem",
             "                    with virtual time, the seed and the lag)",
             "  --report=FILE     also write the table to FILE (.html or .csv)",
+            "",
+            "The global tables section always runs on its own two-region embedded engine (us-east-1, eu-west-1)",
+            "with the same seed and lag.",
             "  --help            this text");
 
     /** Parses {@code --name=value} arguments. @throws IllegalArgumentException naming the bad argument */

@@ -28,7 +28,28 @@ class ConsistencyTourTest {
         assertTrue(result.level("SESSION").readUnits <= 0.55 * result.level("STRONG").readUnits,
                 "SESSION must spend at most 55% of STRONG's RCU\n" + printed);
         assertTrue(result.level("SESSION+cache").cacheHits > 0, printed);
-        assertTrue(printed.contains("[11/11] gsi"), "progress is shown\n" + printed);
+        assertTrue(printed.contains("[12/12] global tables"), "progress is shown\n" + printed);
+        assertTrue(printed.contains("global tables on ddbc:embedded:mem"), printed);
+    }
+
+    @Test
+    void globalSectionShowsWhatLastWriterWinsKeepsAndWhatVersionsDetect() {
+        for (long seed : new long[] {42, 7}) {
+            GlobalTour.Outcome o = new GlobalTour(seed, 50).measure(100);
+            String why = "seed " + seed + ": " + o;
+            assertEquals(java.util.List.of("Bob", "Bob"), o.names(), why);          // the later writer, in both regions
+            assertTrue(o.plainBalance() == 150 || o.plainBalance() == 130, why);    // one of two deposits lost
+            assertEquals(1, o.plainConflicts(), why);                               // ...and reported
+            assertTrue(o.staleVersionRefused(), why);
+            assertEquals(180, o.versionedAfterReplication(), why);
+            assertTrue(o.concurrentHomeBalance() == 150 || o.concurrentHomeBalance() == 130, why);
+            assertEquals(1, o.concurrentHomeConflicts(), why);
+            assertEquals(1, o.ownerRefusals(), why);
+            assertEquals(180, o.ownerBalance(), why);
+            assertEquals(0, o.sessionStale(), why);
+            assertTrue(o.eventualStale() > 0, "eventual reads in the other region right after a write miss it\n" + why);
+            assertEquals(o.rounds(), o.caughtUp() + o.waited() + o.routed(), why);
+        }
     }
 
     @Test
