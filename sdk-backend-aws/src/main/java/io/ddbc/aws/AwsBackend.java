@@ -194,7 +194,7 @@ public final class AwsBackend implements Backend {
                     + (clients == null ? "null" : clients.keySet()) + "; for one region use AwsBackend.wrap(client)");
         }
         List<String> names = new ArrayList<>(clients.keySet());
-        RegionList.check(names, "AwsBackend.wrapRegions");
+        io.ddbc.spi.RegionNames.check(names, "AwsBackend.wrapRegions");
         Map<String, String> endpoints = new LinkedHashMap<>();
         java.util.Set<DynamoDbClient> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Map.Entry<String, DynamoDbClient> e : clients.entrySet()) {

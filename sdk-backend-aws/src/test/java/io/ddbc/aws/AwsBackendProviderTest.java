@@ -59,7 +59,7 @@ class AwsBackendProviderTest {
 
     @Test
     void badUrlsNameTheirFault() {
-        assertMessage("ddbc:aws://Europe", "'Europe' is not an AWS region name");
+        assertMessage("ddbc:aws://Europe", "'Europe' is not a region name");
         assertMessage("ddbc:aws:eu-west-1", "expected ddbc:aws://REGION");
         assertMessage("ddbc:aws://eu-west-1?region=us-east-1", "names two regions");
         assertMessage("ddbc:aws:?endpoint=ftp://x", "'endpoint' = 'ftp://x' must be an http or https URL");

@@ -162,7 +162,7 @@ class GlobalTableAdminTest {
     void wrapRegionsRefusesInconsistentClients() {
         assertRefused(clients("us-east-1"), "at least two regions");
         assertRefused(null, "at least two regions");
-        assertRefused(clients("us-east-1", "Europe"), "'Europe' is not an AWS region name");
+        assertRefused(clients("us-east-1", "Europe"), "'Europe' is not a region name");
 
         Map<String, DynamoDbClient> mislabelled = new LinkedHashMap<>();
         mislabelled.put("us-east-1", regionalClient(Region.US_EAST_1));

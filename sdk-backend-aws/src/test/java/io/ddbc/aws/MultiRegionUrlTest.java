@@ -90,11 +90,11 @@ class MultiRegionUrlTest {
 
     @Test
     void badRegionListsAreRefusedNamingTheirFault() {
-        assertMessage("ddbc:aws://us-east-1,Europe", "'Europe' is not an AWS region name");
-        assertMessage("ddbc:aws://us-east-1,", "'' is not an AWS region name");
+        assertMessage("ddbc:aws://us-east-1,Europe", "'Europe' is not a region name");
+        assertMessage("ddbc:aws://us-east-1,", "'' is not a region name");
         assertMessage("ddbc:aws://us-east-1,eu-west-1,us-east-1", "names region 'us-east-1' twice");
         assertMessage("ddbc:aws:?regions=eu-west-1,eu-west-1", "URL parameter 'regions' names region 'eu-west-1' twice");
-        assertMessage("ddbc:aws:?regions=eu-west-1,mars", "URL parameter 'regions': 'mars' is not an AWS region name");
+        assertMessage("ddbc:aws:?regions=eu-west-1,mars", "URL parameter 'regions': 'mars' is not a region name");
         assertMessage("ddbc:aws:?regions=us-east-1,eu-west-1&region=us-east-1", "both 'region' and 'regions'");
         assertMessage("ddbc:aws://us-east-1,eu-west-1?regions=eu-west-1,us-east-1", "names its regions twice");
         assertMessage("ddbc:aws://us-east-1,eu-west-1?region=us-east-1", "names two regions");

@@ -33,7 +33,7 @@ import java.util.Properties;
  *       exponential), by which every operation advances the clock, so long workloads see realistic staleness
  *       without explicit {@code advance()}; 0 turns it off.</li>
  *   <li>{@code regions} — global tables: a comma-separated list of distinct AWS-style region names
- *       ({@code [a-z]{2}(-[a-z]+)+-[0-9]}, e.g. {@code us-east-1,eu-west-1}), home first. Each region is its own
+ *       ({@link io.ddbc.spi.RegionNames}, e.g. {@code us-east-1,eu-west-1}), home first. Each region is its own
  *       engine with every other parameter above (replicas, lags, faults), all on one clock and one position
  *       counter; tables exist in every region; writes replicate between regions asynchronously, last writer
  *       wins per item (ties: the greater region name), without using the destination's provisioned throughput.
@@ -92,7 +92,6 @@ public final class EmbeddedBackendProvider implements BackendProvider {
             "with regions: extra cross-region lag of a spike, ms");
 
     /** AWS-style region names, e.g. {@code us-east-1} or {@code ap-southeast-2}. */
-    private static final java.util.regex.Pattern REGION_NAME = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
 
     @Override
     public String name() {
@@ -136,18 +135,11 @@ public final class EmbeddedBackendProvider implements BackendProvider {
             }
             return null;
         }
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (String raw : text.split(",", -1)) {
-            String name = raw.trim();
-            if (!REGION_NAME.matcher(name).matches()) {
-                throw new DdbcConfigException("URL parameter 'regions' = '" + text + "': '" + name + "' is not a region name like us-east-1"
-                        + " (lower-case letters, dashes, a final digit) (ddbc URL '" + url + "')");
-            }
-            if (names.contains(name)) {
-                throw new DdbcConfigException("URL parameter 'regions' = '" + text + "' names region '" + name + "' twice (ddbc URL '"
-                        + url + "')");
-            }
-            names.add(name);
+        java.util.List<String> names;
+        try {
+            names = io.ddbc.spi.RegionNames.parse(text, "URL parameter 'regions' = '" + text + "'");
+        } catch (DdbcConfigException e) {
+            throw new DdbcConfigException(e.getMessage() + " (ddbc URL '" + url + "')");
         }
         double spikeP = nonNegative(url, REGION_LAG_SPIKE_PROBABILITY);
         if (spikeP > 1) {

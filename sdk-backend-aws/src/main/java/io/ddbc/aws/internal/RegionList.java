@@ -2,9 +2,8 @@ package io.ddbc.aws.internal;
 
 import io.ddbc.api.DdbcConfigException;
 import io.ddbc.spi.DdbcUrl;
-import java.util.ArrayList;
+import io.ddbc.spi.RegionNames;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The regions an {@code aws} URL names, home first: from its target ({@code ddbc:aws://us-east-1,eu-west-1}),
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class RegionList {
     /** An AWS region name, e.g. {@code eu-west-1} or {@code us-gov-west-1}. */
-    public static final Pattern REGION_NAME = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
     private RegionList() {
     }
@@ -47,23 +45,6 @@ public final class RegionList {
         return fromTarget;
     }
 
-    /**
-     * Checks a list of region names given in code (e.g. the keys of {@code AwsBackend.wrapRegions}).
-     *
-     * @param where what to name in the message, e.g. "AwsBackend.wrapRegions"
-     * @throws DdbcConfigException naming the malformed or duplicated region
-     */
-    public static void check(List<String> regions, String where) {
-        List<String> seen = new ArrayList<>(regions.size());
-        for (String r : regions) {
-            if (r == null || !REGION_NAME.matcher(r).matches()) {
-                throw new DdbcConfigException(where + ": '" + r + "' is not an AWS region name like eu-west-1");
-            }
-            if (seen.contains(r)) throw new DdbcConfigException(where + " names region '" + r + "' twice");
-            seen.add(r);
-        }
-    }
-
     private static List<String> fromTarget(DdbcUrl url) {
         String target = url.target();
         if (target.isEmpty()) return List.of();
@@ -75,13 +56,10 @@ public final class RegionList {
     }
 
     private static List<String> parse(DdbcUrl url, String text, String where) {
-        List<String> regions = new ArrayList<>();
-        for (String part : text.split(",", -1)) regions.add(part.trim());
         try {
-            check(regions, where);
+            return RegionNames.parse(text, where);
         } catch (DdbcConfigException e) {
             throw new DdbcConfigException(e.getMessage() + " (" + url.text() + ")");
         }
-        return List.copyOf(regions);
     }
 }
