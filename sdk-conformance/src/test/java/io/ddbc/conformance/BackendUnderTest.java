@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * {@code ServiceLoader} exactly as an application would. Every {@link ConformanceTest} runs once per
  * constant.
  *
- * <p>Which backends run: {@code -Dddbc.conformance.backends=embedded,aws,wrapped} (default all three). The embedded
+ * <p>Which backends run: {@code -Dddbc.conformance.backends=embedded,global,aws,wrapped} (default all four). The embedded
  * URL: {@code -Dddbc.conformance.embedded.url} (default {@code ddbc:embedded:mem}, the engine's default
  * replication settings), e.g. {@code ddbc:embedded:mem?replicas=3&lag=5ms} to run the suite on lagging
  * replicas. AWS is DynamoDB Local, started once per JVM on 127.0.0.1.
@@ -42,6 +42,26 @@ public enum BackendUnderTest {
         @Override
         Set<ServedBy> backendServedBy() {
             return Set.of(ServedBy.LEADER, ServedBy.FOLLOWER);
+        }
+
+        @Override
+        boolean hasPositions() {
+            return true;
+        }
+    },
+    /**
+     * The engine with global tables (two regions, one replicating into the other): the client works in its home
+     * region through the multi-region core path, and must keep the whole single-region contract there.
+     */
+    GLOBAL {
+        @Override
+        String url() {
+            return "ddbc:embedded:mem?regions=eu-west-1,us-east-1";
+        }
+
+        @Override
+        Set<ServedBy> backendServedBy() {
+            return EMBEDDED.backendServedBy();
         }
 
         @Override
@@ -135,7 +155,7 @@ public enum BackendUnderTest {
 
     /** The backends selected by {@code -Dddbc.conformance.backends} (the {@link ConformanceTest} source). */
     static Stream<BackendUnderTest> all() {
-        String selected = System.getProperty("ddbc.conformance.backends", "embedded,aws,wrapped");
+        String selected = System.getProperty("ddbc.conformance.backends", "embedded,global,aws,wrapped");
         List<String> names = Arrays.stream(selected.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
         return Arrays.stream(values()).filter(b -> names.contains(b.name()));
     }

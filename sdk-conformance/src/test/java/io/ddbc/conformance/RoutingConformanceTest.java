@@ -32,7 +32,7 @@ class RoutingConformanceTest {
             GetResult session = t.get(key).consistency(Consistency.SESSION).execute();
             Page page = t.query().keyCondition("id = :id").value(":id", "r").consistency(Consistency.STRONG).execute();
             switch (backend) {
-                case EMBEDDED -> {
+                case EMBEDDED, GLOBAL -> {
                     assertEquals(ServedBy.LEADER, strong.servedBy(), "strong reads go to the leader");
                     assertEquals(ServedBy.LEADER, page.servedBy());
                     assertTrue(backend.backendServedBy().contains(eventual.servedBy()), eventual.servedBy().toString());

@@ -92,7 +92,7 @@ final class CrossRegionSessions {
      */
     private <R> R first(String start, List<String> others, Function<String, R> attempt, String what, String table, Key key, Ctx ctx) {
         Engine startEngine = regions.engine(start);
-        List<String> lacks = new ArrayList<>();
+        Lacks lacks = new Lacks();
         R r = waitingIn(start, attempt, startEngine, lacks);
         if (r != null) return r;
         for (String region : others) {
@@ -101,17 +101,21 @@ final class CrossRegionSessions {
                 startEngine.metrics.crossRegion("routed");
                 return routed;
             } catch (StaleReadException | BackendUnavailableException e) {
-                lacks.add(region + ": " + e.getMessage());
+                lacks.add(region, e);
             }
         }
         startEngine.metrics.crossRegion("refused");
-        throw new StaleReadException(table, key, "Session " + what + " refused: region '" + start + "' (home region '" + ctx.home()
+        String why = "Session " + what + " refused: region '" + start + "' (home region '" + ctx.home()
                 + "') has not caught up with the session's writes from regions " + ctx.session().token().regions() + " within "
-                + wait.toMillis() + " ms, and no region could take it: " + String.join("; ", lacks));
+                + wait.toMillis() + " ms, and no region could take it: " + lacks;
+        // A version requirement (minVersion, or a version the session knows) stays visible to the caller.
+        StaleReadException best = lacks.freshestVersioned();
+        if (best != null) throw new StaleReadException(table, key, best.requiredVersion(), best.seenVersion(), "(" + why + ")");
+        throw new StaleReadException(table, key, why);
     }
 
     /** The attempt in one region, waiting for it to catch up; null (with why in {@code lacks}) if it did not. */
-    private <R> R waitingIn(String region, Function<String, R> attempt, Engine engine, List<String> lacks) {
+    private <R> R waitingIn(String region, Function<String, R> attempt, Engine engine, Lacks lacks) {
         Duration waited = Duration.ZERO;
         Duration pause = FIRST_PAUSE;
         while (true) {
@@ -122,7 +126,7 @@ final class CrossRegionSessions {
             } catch (StaleReadException | BackendUnavailableException e) {
                 boolean more = NotCaughtUp.waitable(e) && !(e instanceof BackendUnavailableException) && waited.compareTo(wait) < 0;
                 if (!more) {
-                    lacks.add(region + (waited.isZero() ? "" : " (after " + waited.toMillis() + " ms)") + ": " + e.getMessage());
+                    lacks.add(region + (waited.isZero() ? "" : " (after " + waited.toMillis() + " ms)"), e);
                     return null;
                 }
                 Duration step = pause.compareTo(wait.minus(waited)) < 0 ? pause : wait.minus(waited);
@@ -181,5 +185,28 @@ final class CrossRegionSessions {
 
     private static Key keyOf(DdbcRequest<?> r) {
         return r instanceof GetRequest g ? g.key() : null;
+    }
+
+    /** Why each region could not take a request, and the freshest version any of them had. */
+    private static final class Lacks {
+        private final List<String> reasons = new ArrayList<>();
+        private StaleReadException freshestVersioned;
+
+        void add(String region, RuntimeException e) {
+            reasons.add(region + ": " + e.getMessage());
+            if (e instanceof StaleReadException s && s.requiredVersion() >= 0
+                    && (freshestVersioned == null || s.seenVersion() > freshestVersioned.seenVersion())) {
+                freshestVersioned = s;
+            }
+        }
+
+        StaleReadException freshestVersioned() {
+            return freshestVersioned;
+        }
+
+        @Override
+        public String toString() {
+            return String.join("; ", reasons);
+        }
     }
 }
