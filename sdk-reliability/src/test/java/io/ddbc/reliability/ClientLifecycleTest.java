@@ -44,6 +44,22 @@ class ClientLifecycleTest {
     }
 
     @Test
+    void closingAMultiRegionEmbeddedClientReleasesTheThreadsOfEveryRegion() throws Exception {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+        DdbcClient client = Ddbc.connect("ddbc:embedded:mem?regions=us-east-1,eu-west-1&home=eu-west-1"); // real time
+        exercise(client, "lifecycle");
+        // async work in the other region too, so its engine's pool has started
+        var us = client.newSession("us-east-1");
+        for (int i = 0; i < 20; i++) us.table("lifecycle").get(Key.of("id", "k" + i)).executeAsync().join();
+        List<String> started = threadsStartedSince(before, t -> true).stream().map(Thread::getName).toList();
+        assertTrue(started.stream().anyMatch(n -> n.startsWith("ddbc-embedded-replication")), "no replication thread: " + started);
+        assertTrue(started.stream().filter(n -> n.startsWith("ddbc-async")).count() >= 2, "async threads of both regions expected: " + started);
+        client.close();
+        assertEquals(List.of(), survivors(before, t -> true), "threads left alive after close()");
+        assertClosed(client);
+    }
+
+    @Test
     void closingAnAwsClientShutsItsConnectionsAndThreads() throws Exception {
         try (DynamoDbLocalServer server = DynamoDbLocalServer.start()) {
             // Warm the server's own threads up first so that only the client's threads are new afterwards.
