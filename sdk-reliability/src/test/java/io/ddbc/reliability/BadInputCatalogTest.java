@@ -94,6 +94,7 @@ class BadInputCatalogTest {
     static List<Case> catalog() {
         List<Case> c = new ArrayList<>();
         urls(c);
+        regions(c);
         tokens(c);
         items(c);
         expressions(c);
@@ -194,6 +195,50 @@ class BadInputCatalogTest {
         c.add(new Case("retry: negative delay", s -> RetryPolicy.exponential(3, Duration.ofMillis(-10)), cfg, "baseDelay"));
         c.add(new Case("cache: negative size", s -> CacheSpec.writeThrough().maximumSize(-1), cfg, "maximumSize"));
         c.add(new Case("cache: negative ttl", s -> CacheSpec.writeThrough().ttl(Duration.ofSeconds(-1)), cfg, "ttl"));
+    }
+
+    // ------------------------------------------------------------------------------------ regions
+
+    private static final String GLOBAL = "ddbc:embedded:mem?time=virtual&regions=us-east-1,eu-west-1";
+
+    /** Something done on a fresh two-region client, which is closed afterwards. */
+    private static Action onGlobal(java.util.function.Consumer<DdbcClient> use) {
+        return s -> {
+            try (DdbcClient g = Ddbc.connect(GLOBAL)) {
+                use.accept(g);
+            }
+        };
+    }
+
+    private static void regions(List<Case> c) {
+        Class<DdbcConfigException> cfg = DdbcConfigException.class;
+        c.add(new Case("regions: malformed region", s -> Ddbc.connect("ddbc:embedded:mem?regions=us-east-1,Mars"), cfg, "'Mars'"));
+        c.add(new Case("regions: region twice", s -> Ddbc.connect("ddbc:embedded:mem?regions=us-east-1,us-east-1"), cfg, "twice"));
+        c.add(new Case("regions: empty entry", s -> Ddbc.connect("ddbc:embedded:mem?regions=us-east-1,,eu-west-1"), cfg, "regions"));
+        c.add(new Case("regions: lag without regions", s -> Ddbc.connect("ddbc:embedded:mem?regionLagMs=100"), cfg, "'regionLagMs'"));
+        c.add(new Case("regions: negative cross-region lag", s -> Ddbc.connect(GLOBAL + "&regionLagMs=-1"), cfg, "'regionLagMs'"));
+        c.add(new Case("regions: home not a region", s -> Ddbc.connect(GLOBAL + "&home=ap-south-1"), cfg, "ap-south-1"));
+        c.add(new Case("regions: home on a single-region backend", s -> Ddbc.connect("ddbc:embedded:mem?home=eu-west-1"), cfg, "eu-west-1"));
+        c.add(new Case("regions: aws endpoints fewer than regions",
+                s -> Ddbc.connect("ddbc:aws:?regions=us-east-1,eu-west-1&endpoint=http://127.0.0.1:1"), cfg, "endpoint"));
+        c.add(new Case("regions: session in an unknown region", onGlobal(g -> g.newSession("eu-central-1")), cfg, "eu-central-1"));
+        c.add(new Case("regions: session region on a single-region client", s -> s.client.newSession("eu-west-1"), cfg, "eu-west-1"));
+        c.add(new Case("regions: resumed in an unknown region",
+                onGlobal(g -> g.resumeSession(g.newSession().token(), "sa-east-1")), cfg, "sa-east-1"));
+        c.add(new Case("regions: write affinity names an unknown region", s -> {
+            try (DdbcClient g = Ddbc.builder().url(GLOBAL).writeAffinity(io.ddbc.core.WriteAffinity.of((t, k) -> "moon-base-1")).build()) {
+                g.createTable(TableSpec.builder("owned").partitionKey("id", AttributeValue.Type.S).build());
+                g.table("owned").put(Item.of("id", "x")).execute();
+            }
+        }, cfg, "moon-base-1"));
+        c.add(new Case("regions: transaction across owner regions", s -> {
+            try (DdbcClient g = Ddbc.builder().url(GLOBAL)
+                    .writeAffinity(io.ddbc.core.WriteAffinity.of((t, k) -> k.partitionValue().s().startsWith("u") ? "us-east-1" : "eu-west-1"))
+                    .build()) {
+                g.createTable(TableSpec.builder("owned").partitionKey("id", AttributeValue.Type.S).build());
+                g.transactWrite().put("owned", Item.of("id", "u1")).put("owned", Item.of("id", "e1")).execute();
+            }
+        }, io.ddbc.api.ValidationException.class, "eu-west-1"));
     }
 
     // ----------------------------------------------------------------------------------- session tokens
