@@ -64,4 +64,15 @@ public @interface DdbcTest {
      * {@code EVENTUAL} (default, like DynamoDB), {@code SESSION}, {@code STRONG} or {@code BOUNDED:<duration>}.
      */
     String consistency() default "EVENTUAL";
+
+    /**
+     * Global tables: the regions of the engine, home region first (e.g. {@code {"us-east-1", "eu-west-1"}}), each
+     * its own three-replica engine with asynchronous cross-region replication, last writer wins. Empty (the
+     * default): one region. Sessions pick a region with {@code client.newSession(region)}; faults across
+     * regions are on {@link TestControl#isolateRegion(String)}.
+     */
+    String[] regions() default {};
+
+    /** With {@link #regions()}: median cross-region replication lag, ms (log-normal). */
+    double regionLagMs() default 250;
 }

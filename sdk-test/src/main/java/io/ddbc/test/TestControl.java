@@ -71,4 +71,22 @@ public final class TestControl {
     public EmbeddedStats stats() {
         return engine.stats();
     }
+
+    /**
+     * Cuts a region off from the others (global tables): it still serves its own clients, its writes and the
+     * others' queue up until {@link #healRegion(String)}.
+     */
+    public void isolateRegion(String region) {
+        engine.isolateRegion(region);
+    }
+
+    /** Reconnects a region isolated by {@link #isolateRegion(String)}; queued writes replicate (after {@link #settle()}). */
+    public void healRegion(String region) {
+        engine.healRegion(region);
+    }
+
+    /** Every write lost to last writer wins so far: concurrent writes to one item in two regions. */
+    public java.util.List<io.ddbc.embedded.ReplicationConflict> replicationConflicts() {
+        return engine.replicationConflicts();
+    }
 }
