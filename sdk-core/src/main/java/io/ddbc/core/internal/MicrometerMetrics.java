@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -21,6 +22,19 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
     private final MeterRegistry registry;
     /** {@code region=...} on every meter of a multi-region client; empty otherwise. */
     private final Tags common;
+    /**
+     * Meters by their tags, looked up once: registering builds the meter id and takes the registry's lock
+     * path on every call, which the per-request hot path should not pay. Bounded by tables x operations x
+     * outcomes (and tables x indexes for capacity).
+     */
+    private final ConcurrentHashMap<RequestTags, Timer> timers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<CapacityTags, Counter> capacityCounters = new ConcurrentHashMap<>();
+
+    private record RequestTags(String op, String table, String consistency, String outcome) {
+    }
+
+    private record CapacityTags(String name, String table, String index) {
+    }
 
     MicrometerMetrics(MeterRegistry registry, String region) {
         this.registry = registry;
@@ -29,9 +43,10 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
 
     @Override
     public void request(String op, String table, String consistency, String outcome, long nanos) {
-        Timer.builder("ddbc.requests").description("ddbc requests, end to end (retries included)")
-                .tags("op", op, "table", table, "consistency", consistency, "outcome", outcome).tags(common)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        timers.computeIfAbsent(new RequestTags(op, table, consistency, outcome), k ->
+                Timer.builder("ddbc.requests").description("ddbc requests, end to end (retries included)")
+                        .tags("op", k.op(), "table", k.table(), "consistency", k.consistency(), "outcome", k.outcome()).tags(common)
+                        .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -43,8 +58,13 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
     }
 
     private void units(String table, String index, ConsumedCapacity.Units u) {
-        if (u.read() > 0) Counter.builder("ddbc.capacity.read").tags("table", table, "index", index).tags(common).register(registry).increment(u.read());
-        if (u.write() > 0) Counter.builder("ddbc.capacity.write").tags("table", table, "index", index).tags(common).register(registry).increment(u.write());
+        if (u.read() > 0) capacityCounter("ddbc.capacity.read", table, index).increment(u.read());
+        if (u.write() > 0) capacityCounter("ddbc.capacity.write", table, index).increment(u.write());
+    }
+
+    private Counter capacityCounter(String name, String table, String index) {
+        return capacityCounters.computeIfAbsent(new CapacityTags(name, table, index),
+                k -> Counter.builder(k.name()).tags("table", k.table(), "index", k.index()).tags(common).register(registry));
     }
 
     @Override
