@@ -277,11 +277,6 @@ public final class SessionToken {
         return size + varintSize(nonZero) + 1;
     }
 
-    /** Length of {@link #encode(boolean)} as it is, for the test that keeps the two in step. */
-    int encodedSizeSlow() {
-        return encode(false).length;
-    }
-
     private static int stringSize(String s) {
         int n = AttributeValue.utf8Length(s);
         return varintSize(n) + n;

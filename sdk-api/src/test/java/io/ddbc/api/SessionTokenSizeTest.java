@@ -19,7 +19,12 @@ class SessionTokenSizeTest {
             } else {
                 t = t.withPositions(Positions.of("tbl#" + r.nextInt(40), r.nextLong(1L << r.nextInt(62))));
             }
-            assertEquals(t.encodedSizeSlow(), t.unsignedEncodedSize(), "seed " + seed + " step " + i);
+            assertEquals(serializedBytes(t), t.unsignedEncodedSize(), "seed " + seed + " step " + i);
         }
+    }
+
+    /** The bytes an unsigned token really serializes to (behind the "v1." prefix). */
+    private static int serializedBytes(SessionToken t) {
+        return java.util.Base64.getUrlDecoder().decode(t.serialize().substring(t.serialize().indexOf('.') + 1)).length;
     }
 }
