@@ -50,6 +50,8 @@ public final class SessionToken {
 
     private final String scope;
     private final String region;
+    /** {@link #region} as a set, parsed on first use. */
+    private volatile java.util.SortedSet<String> regionSet;
     private final Positions positions;
     /** key hash → version, oldest first. */
     private final Map<Long, Long> versions;
@@ -111,9 +113,14 @@ public final class SessionToken {
      * checks, waits, or reads in a listed region before it answers a session read there.
      */
     public java.util.SortedSet<String> regions() {
-        java.util.TreeSet<String> out = new java.util.TreeSet<>();
-        if (region != null && !region.isEmpty()) out.addAll(Arrays.asList(region.split(",")));
-        return Collections.unmodifiableSortedSet(out);
+        // Asked on every request of a multi-region client: parsed once per token (a benign race at worst parses twice).
+        java.util.SortedSet<String> parsed = regionSet;
+        if (parsed == null) {
+            java.util.TreeSet<String> out = new java.util.TreeSet<>();
+            if (region != null && !region.isEmpty()) out.addAll(Arrays.asList(region.split(",")));
+            regionSet = parsed = Collections.unmodifiableSortedSet(out);
+        }
+        return parsed;
     }
 
     /**
