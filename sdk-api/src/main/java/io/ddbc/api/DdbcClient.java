@@ -28,6 +28,24 @@ public interface DdbcClient extends DdbcOperations, AutoCloseable {
     /** The names of all tables, every page. */
     List<String> listTables();
 
+    /**
+     * Declares, once and for every process, that an existing table — for instance one created by
+     * CloudFormation, CDK, Terraform or the plain SDK — has ddbc's managed version attribute {@code attribute}.
+     * The declaration is stored with the backend (on AWS in the ddbc metadata table, see the aws backend's
+     * {@code metadataTable} URL parameter); every client discovers it on its first use of the table and then
+     * increments the attribute on every write and honours {@code expectVersion} and {@code mutate}. Declare
+     * before writers start: a client that already used the table as unversioned keeps that view until it is
+     * reopened. Tables created through ddbc with {@link TableSpec.Builder#versionAttribute} need no declaration.
+     *
+     * <pre>{@code
+     * client.declareVersionAttribute("orders", "version");   // at deployment, once
+     * }</pre>
+     *
+     * @throws ResourceNotFoundException if the table does not exist
+     * @throws DdbcConfigException if the table is already declared with another attribute
+     */
+    void declareVersionAttribute(String table, String attribute);
+
     /** A new session with default consistency {@link Consistency#SESSION}. */
     DdbcSession newSession();
 

@@ -114,6 +114,21 @@ public interface Backend extends AutoCloseable {
     ListTablesResult listTables(ListTablesRequest request);
 
     /**
+     * Declares that an existing table has ddbc's managed version attribute {@code attribute}, where every
+     * process that opens this backend will find it: from then on {@link #describeTable} returns a spec with that
+     * attribute (in every region of a multi-region backend). Declaring the same attribute again does nothing.
+     * {@link #createTable} with a spec that has a version attribute declares it the same way.
+     *
+     * @throws io.ddbc.api.ResourceNotFoundException if the table does not exist
+     * @throws io.ddbc.api.DdbcConfigException if the table is declared with another attribute, or the backend
+     *                                         cannot store declarations
+     */
+    default void declareVersionAttribute(String table, String attribute) {
+        throw new io.ddbc.api.DdbcConfigException("The " + name() + " backend cannot store ddbc's version attribute declaration for table '"
+                + table + "'; declare it on every client with DdbcClientBuilder.versionAttribute(table, attribute)");
+    }
+
+    /**
      * Waits before trying again (retry backoff, waiting for an index to catch up). Time belongs to the
      * backend: a backend on simulated time advances its clock instead of sleeping, so a retry or a wait
      * lets the simulated world move on. The default sleeps on the wall clock.

@@ -95,7 +95,10 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  *
  * <p>What DynamoDB does not give: replica positions (results carry {@link Positions#NONE},
  * {@link #supportsPositions()} is false, {@link ServedBy#BACKEND}); and the managed version attribute,
- * which is ddbc's notion, so {@link #describeTable} returns a spec without one. Batch operations are
+ * which is ddbc's notion: this adapter keeps ddbc's declarations in a small table of its own,
+ * {@code ddbc_metadata} (created on the first declaration), written by {@link #createTable} and
+ * {@link #declareVersionAttribute} and read strongly by {@link #describeTable}, so that every process finds
+ * a table's version attribute. Batch operations are
  * sent once: unprocessed keys and writes are returned for the core to retry.
  */
 public final class AwsBackend implements Backend {
@@ -106,6 +109,8 @@ public final class AwsBackend implements Backend {
     private final DynamoDbClient client;
     private final String sessionScope;
     private final DynamoDbWaiter waiter;
+    /** ddbc's version attribute declarations in this backend's region. */
+    private final io.ddbc.aws.internal.VersionDeclarations declarations;
     /** Shared by a multi-region backend and its views: once the backend is closed, so are they. */
     private final AtomicBoolean closed;
     /** What {@link #close()} releases: the clients ddbc built; empty for a view or an application's client. */
@@ -128,6 +133,7 @@ public final class AwsBackend implements Backend {
         this.owned = owned;
         this.regions = regions;
         this.viewOf = viewOf;
+        this.declarations = new io.ddbc.aws.internal.VersionDeclarations(client);
         this.waiter = DynamoDbWaiter.builder().client(client)
                 .overrideConfiguration(o -> o.backoffStrategyV2(BackoffStrategy.fixedDelay(TABLE_POLL)).waitTimeout(TABLE_WAIT)
                         .maxAttempts((int) (TABLE_WAIT.toMillis() / TABLE_POLL.toMillis())))
@@ -379,11 +385,77 @@ public final class AwsBackend implements Backend {
      */
     @Override
     public TableDescription createTable(CreateTableRequest r) {
+        String table = r.spec().name();
+        String version = r.spec().versionAttribute().orElse(null);
+        // Declared before the table exists, so no process can find the table without its version attribute; a
+        // declaration left by a table deleted outside ddbc is replaced (a table that still exists fails CreateTable).
+        List<AwsBackend> declared = new ArrayList<>();
+        if (version != null) {
+            for (AwsBackend b : everyRegion()) {
+                boolean fresh = b.call(Target.of("CreateTable (declaring version attribute '" + version + "')", table),
+                        () -> b.declarations.declare(table, version, !b.exists(table)));
+                if (fresh) declared.add(b);
+            }
+        }
+        try {
+            TableDescription created = createTables(r);
+            return version == null ? created : withVersion(created, version);
+        } catch (RuntimeException e) {
+            // The table was not created by this call (it may exist already): take back only what this call declared.
+            for (AwsBackend b : declared) {
+                try {
+                    b.call(Target.of("CreateTable (undeclaring)", table), () -> {
+                        b.declarations.remove(table);
+                        return null;
+                    });
+                } catch (RuntimeException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private TableDescription createTables(CreateTableRequest r) {
         if (regions == null) return createHere(TableSpecConverter.toCreateRequest(r.spec()));
         if (!regions.independentEndpoints()) return createGlobalTable(r);
         TableDescription here = createHere(TableSpecConverter.toCreateRequest(r.spec()));
         for (String other : otherRegions()) regions.view(other).createHere(TableSpecConverter.toCreateRequest(r.spec()));
         return here;
+    }
+
+    /** This backend and, on a multi-region backend, every other region's view. */
+    private List<AwsBackend> everyRegion() {
+        List<AwsBackend> all = new ArrayList<>();
+        all.add(this);
+        if (regions != null) for (String other : otherRegions()) all.add(regions.view(other));
+        return all;
+    }
+
+    private boolean exists(String table) {
+        try {
+            describe(table);
+            return true;
+        } catch (io.ddbc.api.ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static TableDescription withVersion(TableDescription d, String version) {
+        return new TableDescription(d.spec().toBuilder().versionAttribute(version).build(), d.status(), d.itemCount(), d.sizeBytes(),
+                d.createdAt());
+    }
+
+    /**
+     * Stores the declaration in the {@value io.ddbc.aws.internal.VersionDeclarations#TABLE} table of every region
+     * (created on first use, on demand), where every process's {@link #describeTable} finds it.
+     */
+    @Override
+    public void declareVersionAttribute(String table, String attribute) {
+        describe(table);
+        for (AwsBackend b : everyRegion()) {
+            b.call(Target.of("DeclareVersionAttribute", table), () -> b.declarations.declare(table, attribute, false));
+        }
     }
 
     /** The region this backend serves: its view's, or the home region for the root; null if single-region. */
@@ -432,9 +504,14 @@ public final class AwsBackend implements Backend {
         return viewOf == null ? "" : " in " + viewOf;
     }
 
+    /** DescribeTable, with ddbc's version attribute when one is declared for the table (one strong read of the metadata table). */
     @Override
     public TableDescription describeTable(DescribeTableRequest r) {
-        return TableSpecConverter.fromSdk(describe(r.tableName()).table());
+        TableDescription d = TableSpecConverter.fromSdk(describe(r.tableName()).table());
+        if (r.tableName().equals(io.ddbc.aws.internal.VersionDeclarations.TABLE)) return d;
+        java.util.Optional<String> version = call(Target.of("DescribeTable (reading ddbc's declarations)", r.tableName()),
+                () -> declarations.lookup(r.tableName()));
+        return version.isPresent() ? withVersion(d, version.get()) : d;
     }
 
     private DescribeTableResponse describe(String table) {
@@ -469,6 +546,10 @@ public final class AwsBackend implements Backend {
     private TableDescription deleteHere(String table) {
         TableDescription before = describeTable(new DescribeTableRequest(table));
         var resp = call(Target.of("DeleteTable", table), () -> client.deleteTable(b -> b.tableName(table)));
+        call(Target.of("DeleteTable (removing ddbc's declarations)", table), () -> {
+            declarations.remove(table);
+            return null;
+        });
         String status = resp.tableDescription() == null ? "DELETING" : resp.tableDescription().tableStatusAsString();
         return new TableDescription(before.spec(), status, before.itemCount(), before.sizeBytes(), before.createdAt());
     }

@@ -5,6 +5,7 @@ import io.ddbc.api.BatchGetResult;
 import io.ddbc.api.BatchWriteRequest;
 import io.ddbc.api.BatchWriteResult;
 import io.ddbc.api.CreateTableRequest;
+import io.ddbc.api.BackendUnavailableException;
 import io.ddbc.api.DdbcRequest;
 import io.ddbc.api.DeleteRequest;
 import io.ddbc.api.DeleteTableRequest;
@@ -213,19 +214,19 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     @Override
     public WriteResult put(PutRequest request) {
         checkOpen();
-        return inContext(request, request.tableName(), null, () -> engine.put(request));
+        return lost(request, inContext(request, request.tableName(), null, () -> engine.put(request)));
     }
 
     @Override
     public WriteResult update(UpdateRequest request) {
         checkOpen();
-        return inContext(request, request.tableName(), request.key(), () -> engine.update(request));
+        return lost(request, inContext(request, request.tableName(), request.key(), () -> engine.update(request)));
     }
 
     @Override
     public WriteResult delete(DeleteRequest request) {
         checkOpen();
-        return inContext(request, request.tableName(), request.key(), () -> engine.delete(request));
+        return lost(request, inContext(request, request.tableName(), request.key(), () -> engine.delete(request)));
     }
 
     @Override
@@ -249,7 +250,7 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     @Override
     public BatchWriteResult batchWrite(BatchWriteRequest request) {
         checkOpen();
-        return engine.batchWrite(request);
+        return lost(request, engine.batchWrite(request));
     }
 
     @Override
@@ -261,7 +262,7 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     @Override
     public TransactWriteResult transactWrite(TransactWriteRequest request) {
         checkOpen();
-        return engine.transactWrite(request);
+        return lost(request, engine.transactWrite(request));
     }
 
     /** CreateTable; in a multi-region engine the table is global: created in every region. */
@@ -274,13 +275,36 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     @Override
     public TableDescription describeTable(DescribeTableRequest request) {
         checkOpen();
-        return engine.describeTable(request);
+        return withDeclaration(engine.describeTable(request));
+    }
+
+    /** Version attributes declared for existing tables ({@link #declareVersionAttribute}), shared by every region's view. */
+    private final java.util.concurrent.ConcurrentHashMap<String, String> declaredVersions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private TableDescription withDeclaration(TableDescription d) {
+        String declared = owner.declaredVersions.get(d.spec().name());
+        if (declared == null || d.spec().versionAttribute().isPresent()) return d;
+        return new TableDescription(d.spec().toBuilder().versionAttribute(declared).build(), d.status(), d.itemCount(), d.sizeBytes(), d.createdAt());
+    }
+
+    /** Kept with the engine, so every client of this engine finds it; a table's spec already holds one given at creation. */
+    @Override
+    public void declareVersionAttribute(String table, String attribute) {
+        checkOpen();
+        TableDescription d = engine.describeTable(new DescribeTableRequest(table));
+        String existing = d.spec().versionAttribute().orElse(null);
+        if (existing == null) existing = owner.declaredVersions.putIfAbsent(table, attribute);
+        if (existing != null && !existing.equals(attribute)) {
+            throw new io.ddbc.api.DdbcConfigException("Table '" + table + "' is already declared with version attribute '" + existing
+                    + "'; cannot declare '" + attribute + "' as well");
+        }
     }
 
     /** DeleteTable; in a multi-region engine deleted in every region, with its writes still between regions. */
     @Override
     public TableDescription deleteTable(DeleteTableRequest request) {
         checkOpen();
+        owner.declaredVersions.remove(request.tableName());
         return global == null ? engine.deleteTable(request) : global.deleteTable(request, regionIndex);
     }
 
@@ -399,6 +423,60 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     public void throttle(String table, Duration duration) {
         checkOpen();
         engine.faults().throttle(table, duration);
+    }
+
+    @Override
+    public void loseWriteResponses(int writes) {
+        checkOpen();
+        if (writes < 0) throw new ValidationException("loseWriteResponses needs a count of 0 or more, got " + writes);
+        LostResponses l = owner.lostResponses;
+        synchronized (l) {
+            l.pending = writes == 0 ? 0 : l.pending + writes;
+        }
+    }
+
+    @Override
+    public void loseWriteResponses(double probability, long seed) {
+        checkOpen();
+        if (!(probability >= 0 && probability <= 1)) {
+            throw new ValidationException("loseWriteResponses needs a probability from 0 to 1, got " + probability);
+        }
+        LostResponses l = owner.lostResponses;
+        synchronized (l) {
+            l.probability = probability;
+            l.random = new java.util.SplittableRandom(seed);
+        }
+    }
+
+    @Override
+    public long lostWriteResponses() {
+        LostResponses l = owner.lostResponses;
+        synchronized (l) {
+            return l.lost;
+        }
+    }
+
+    /** The lose-the-answer fault, shared by a multi-region engine's views. */
+    private static final class LostResponses {
+        int pending;
+        double probability;
+        java.util.SplittableRandom random;
+        long lost;
+    }
+
+    private final LostResponses lostResponses = new LostResponses();
+
+    /** Returns the answer of an applied write, unless the lose-the-answer fault takes it. */
+    private <R> R lost(DdbcRequest<?> request, R result) {
+        LostResponses l = owner.lostResponses;
+        synchronized (l) {
+            boolean lose = l.pending > 0 || (l.probability > 0 && l.random.nextDouble() < l.probability);
+            if (!lose) return result;
+            if (l.pending > 0) l.pending--;
+            l.lost++;
+        }
+        throw new BackendUnavailableException("The answer to " + request.operation() + " was lost after the write was applied"
+                + " (EmbeddedControl.loseWriteResponses): its outcome is unknown to the caller", null, true);
     }
 
     @Override

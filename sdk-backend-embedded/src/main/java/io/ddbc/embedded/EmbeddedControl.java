@@ -72,6 +72,33 @@ public interface EmbeddedControl {
     void throttle(String table, Duration duration);
 
     /**
+     * Applies each of the next {@code writes} writes (put, update, delete, batch write, transaction) and then
+     * loses its answer: the caller gets {@link io.ddbc.api.BackendUnavailableException} with
+     * {@code mayHaveBeenApplied()} true, as after a timeout once DynamoDB had applied the write. This is how
+     * tests produce unknown outcomes; a write that fails (a false condition, a cancelled transaction) loses no answer.
+     * Counts add up with earlier calls; 0 cancels the ones still pending.
+     *
+     * <pre>{@code
+     * control.loseWriteResponses(1);
+     * accounts.mutate(key, a -> a.with("n", a.getLong("n") + 1));   // applied once, resolved by reading back
+     * }</pre>
+     *
+     * @throws io.ddbc.api.ValidationException if {@code writes} is negative
+     */
+    void loseWriteResponses(int writes);
+
+    /**
+     * From now on loses the answer of each applied write with probability {@code probability}, drawn from a
+     * generator seeded with {@code seed} (so a seeded run loses the same answers); 0 turns it off.
+     *
+     * @throws io.ddbc.api.ValidationException if {@code probability} is not within 0 to 1
+     */
+    void loseWriteResponses(double probability, long seed);
+
+    /** How many write answers {@link #loseWriteResponses} has lost so far. */
+    long lostWriteResponses();
+
+    /**
      * Multi-region engine: cuts a region off from every other region, both ways. Writes made meanwhile stay
      * queued in both directions; the region keeps serving its own clients (reads there that require writes of
      * other regions throw {@link io.ddbc.api.StaleReadException}). {@link #settle()} skips the held writes.

@@ -15,7 +15,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -34,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *   <li>HTTP client: the SDK's Apache client, whose connection pool ({@code maxConnections}, default
  *       {@value #DEFAULT_MAX_CONNECTIONS}) keeps connections alive between requests, which matters more
  *       for DynamoDB's small requests than anything else on the client side.</li>
- *   <li>Retries: the SDK retries only transport failures and 5xx answers ({@code sdkMaxAttempts},
+ *   <li>Retries: the SDK retries only connections that could not be made ({@code sdkMaxAttempts},
  *       default {@value #DEFAULT_SDK_MAX_ATTEMPTS} attempts). Throttling and transaction conflicts are
  *       not retried by the SDK: they surface at once as ddbc's retryable exceptions, so the client
  *       core's RetryPolicy is the only one backing off from them (no retries multiplied by retries).</li>
@@ -176,10 +175,14 @@ public final class ClientFactory {
                 .retryOnException(ClientFactory::isTransientTransportFailure).build();
     }
 
-    /** I/O failures and 5xx answers; not throttling, which ddbc's RetryPolicy handles. */
+    /**
+     * Only failures that prove the request was never sent (the connection could not be made). A 5xx answer,
+     * a timeout or a broken connection may come after DynamoDB applied a write, and the SDK cannot tell an
+     * idempotent request from one that is not: those surface as {@code BackendUnavailableException} with
+     * {@code mayHaveBeenApplied()}, and the client core retries, resolves or refuses them per request.
+     */
     static boolean isTransientTransportFailure(Throwable t) {
-        if (t instanceof AwsServiceException s) return s.statusCode() >= 500;
-        return t instanceof SdkClientException && ErrorMapper.causedByIo(t);
+        return t instanceof SdkClientException && ErrorMapper.neverSent(t);
     }
 
     static AwsCredentialsProvider credentials(Settings s, Properties p) {

@@ -143,10 +143,11 @@ public final class ErrorMapper {
             case "InternalServerError":
             case "InternalServerErrorException":
             case "ServiceUnavailable":
-                return new BackendUnavailableException(message, e);
+                // DynamoDB does not say whether a 5xx request was applied: a write may have been.
+                return new BackendUnavailableException(message, e, true);
             default:
                 if (e.statusCode() >= 500 || e.isThrottlingException()) {
-                    return e.isThrottlingException() ? new ThrottlingException(message, e) : new BackendUnavailableException(message, e);
+                    return e.isThrottlingException() ? new ThrottlingException(message, e) : new BackendUnavailableException(message, e, true);
                 }
                 return new DdbcException(message, e);
         }
@@ -162,13 +163,28 @@ public final class ErrorMapper {
     private static DdbcException mapClient(SdkClientException e, Target target) {
         String message = "DynamoDB could not be reached for " + target.describe() + ": " + e.getMessage();
         if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException || causedByIo(e)) {
-            return new BackendUnavailableException(message, e);
+            // Only a connection that was never made proves the request was not sent; a timeout or a broken
+            // connection may come after DynamoDB applied it.
+            return new BackendUnavailableException(message, e, !neverSent(e));
         }
         String text = String.valueOf(e.getMessage());
         if (text.contains("credentials") || text.contains("region")) {
             return new DdbcConfigException("The AWS SDK client is not configured for " + target.describe() + ": " + text, e);
         }
         return new DdbcException("AWS SDK client error in " + target.describe() + ": " + text, e);
+    }
+
+    /** Whether the failure happened before the request was sent: the connection could not be made. */
+    public static boolean neverSent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException
+                    || t.getClass().getName().equals("org.apache.http.conn.ConnectTimeoutException")
+                    || t.getClass().getName().equals("org.apache.http.conn.HttpHostConnectException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean causedByIo(Throwable e) {

@@ -103,6 +103,32 @@ public final class CoreClient extends Operations implements DdbcClient {
         }
     }
 
+    /**
+     * Stores the declaration with the backend (every region's, on a multi-region backend) and forgets what this
+     * client knew of the table, so its next request describes it again.
+     */
+    @Override
+    public void declareVersionAttribute(String table, String attribute) {
+        if (table == null || table.isBlank()) {
+            throw new io.ddbc.api.ValidationException("declareVersionAttribute needs a table name, got " + (table == null ? "null" : "'" + table + "'"));
+        }
+        if (attribute == null || attribute.isBlank()) {
+            throw new io.ddbc.api.ValidationException("declareVersionAttribute on table '" + table + "' needs an attribute name, got "
+                    + (attribute == null ? "null" : "'" + attribute + "'"));
+        }
+        String onBuilder = engine.config.versionAttributes().get(table);
+        if (onBuilder != null && !onBuilder.equals(attribute)) {
+            throw new DdbcConfigException("Table '" + table + "': this client was built with version attribute '" + onBuilder
+                    + "' (DdbcClientBuilder.versionAttribute), so it cannot declare '" + attribute + "'");
+        }
+        engine.ensureOpen();
+        engine.retrier.run("DeclareVersionAttribute", true, () -> {
+            engine.backend.declareVersionAttribute(table, attribute);
+            return null;
+        });
+        engine.catalog.forget(table);
+    }
+
     @Override
     public DdbcSession newSession() {
         regions.ensureOpen();

@@ -142,8 +142,21 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    /** Sends one request to the backend under the retry policy, recording the capacity it consumed. */
+    /**
+     * Sends one request to the backend under the retry policy, recording the capacity it consumed; the
+     * items of the answer (and of a failed condition) come without ddbc's {@link WriteMarkers write marker}.
+     */
+    @SuppressWarnings("unchecked")
     <R> R send(DdbcRequest<R> request, boolean idempotent) {
+        try {
+            return (R) WriteMarkers.strip(sendRaw(request, idempotent));
+        } catch (RuntimeException e) {
+            throw WriteMarkers.strip(e);
+        }
+    }
+
+    /** As {@link #send}, with the write markers left in: for reading back whether a write was applied. */
+    <R> R sendRaw(DdbcRequest<R> request, boolean idempotent) {
         ensureOpen();
         R result = retrier.run(request.operation(), idempotent, () -> request.sendTo(backend));
         if (metrics != Metrics.NONE) metrics.capacity(capacityOf(result));

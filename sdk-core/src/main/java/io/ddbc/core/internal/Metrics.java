@@ -29,6 +29,13 @@ interface Metrics {
     default void retry(String op) {
     }
 
+    /**
+     * How a write whose answer was lost was resolved by reading it back: applied, not_applied (sent again),
+     * conflict (another writer took the version) or unknown ({@code OutcomeUnknownException}).
+     */
+    default void outcomeResolved(String op, String outcome) {
+    }
+
     /** A throttled attempt. */
     default void throttle(String op) {
     }

@@ -78,6 +78,11 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
     }
 
     @Override
+    public void outcomeResolved(String op, String outcome) {
+        registry.counter("ddbc.writes.unknown_outcome", common.and("op", op).and("resolution", outcome)).increment();
+    }
+
+    @Override
     public void retry(String op) {
         registry.counter("ddbc.retries", common.and("op", op)).increment();
     }

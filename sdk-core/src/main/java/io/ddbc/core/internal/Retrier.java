@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * Runs a backend call under the retry policy. Throttling is always retried (the request was refused,
- * not applied); unavailability and transaction conflicts only when the operation is idempotent, since
- * the first attempt may have been applied.
+ * not applied), and so is unavailability that the backend says came before the request was applied;
+ * unavailability that may have come after (a timeout, a lost response) and transaction conflicts only
+ * when the operation is idempotent by construction, since the first attempt may have been applied.
+ * Writes that are not idempotent resolve such an outcome themselves ({@link WritePath}).
  */
 final class Retrier {
     private final RetryPolicy policy;
@@ -42,7 +44,8 @@ final class Retrier {
     /** Whether this failure may be retried for an operation of this idempotence. */
     static boolean retryable(DdbcException e, boolean idempotent) {
         if (e instanceof ThrottlingException) return true;
-        if (e instanceof BackendUnavailableException || e instanceof TransactionConflictException) return idempotent;
+        if (e instanceof BackendUnavailableException b) return idempotent || !b.mayHaveBeenApplied();
+        if (e instanceof TransactionConflictException) return idempotent;
         if (e instanceof TransactionCanceledException) return idempotent && e.isRetryable();
         return false;
     }

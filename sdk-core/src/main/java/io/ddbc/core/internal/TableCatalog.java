@@ -12,7 +12,9 @@ import java.util.function.Function;
 
 /**
  * What the core knows about each table: its spec (described once, then cached) and its managed
- * version attribute (declared on the builder, else the spec's). Thread-safe.
+ * version attribute: the one the backend stores for the table (see {@code Backend#declareVersionAttribute};
+ * every process finds it there), or the one declared on the client's builder — both, if given, must agree.
+ * Thread-safe.
  */
 final class TableCatalog {
     /** One table as the core sees it. */
@@ -52,7 +54,16 @@ final class TableCatalog {
         if (known != null) return known;
         // Not computeIfAbsent: describing is a backend call and must not run under the map's lock.
         TableSpec spec = describe.apply(new DescribeTableRequest(table));
-        String version = declaredVersions.getOrDefault(table, spec.versionAttribute().orElse(createdVersions.get(table)));
+        String stored = spec.versionAttribute().orElse(createdVersions.get(table));
+        String onBuilder = declaredVersions.get(table);
+        if (onBuilder != null && stored != null && !onBuilder.equals(stored)) {
+            // Two names for one table's version: whichever the client used, half the writers would not
+            // increment the other's attribute, and version checks would pass that should fail.
+            throw new io.ddbc.api.DdbcConfigException("Table '" + table + "' is declared with version attribute '" + stored
+                    + "', but this client was built with DdbcClientBuilder.versionAttribute(\"" + table + "\", \"" + onBuilder
+                    + "\"); use one name");
+        }
+        String version = onBuilder != null ? onBuilder : stored;
         TableInfo info = new TableInfo(spec, version);
         TableInfo raced = tables.putIfAbsent(table, info);
         return raced != null ? raced : info;

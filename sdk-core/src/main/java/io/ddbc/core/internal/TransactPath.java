@@ -33,8 +33,9 @@ import java.util.OptionalLong;
  * such put); a versioned update adds the increment; an expected version becomes a condition. A failed
  * version condition raises {@link VersionConflictException} (caused by the cancellation). The result's
  * versions are known for puts and for updates that expected a version; empty otherwise (on backends
- * without positions the session then reads such an update's version back strongly). Retried on
- * transient cancellations only with a client token, which makes the retry idempotent.
+ * without positions the session then reads such an update's version back strongly). Every call carries a
+ * client token (the application's, else one generated per call and reused on each retry), which makes
+ * retries after transient cancellations and unknown outcomes idempotent.
  */
 final class TransactPath {
     private final Engine engine;
@@ -52,12 +53,14 @@ final class TransactPath {
     TransactWriteResult write(TransactWriteRequest r, Ctx ctx) {
         List<Planned> plan = new ArrayList<>();
         for (Action a : r.actions()) plan.add(plan(a));
+        // One client token per logical call, reused by every retry: DynamoDB then applies the transaction at
+        // most once however often it is sent, so an unknown outcome (a lost answer) is safe to send again.
         TransactWriteRequest.Builder b = TransactWriteRequest.builder();
-        r.clientToken().ifPresent(b::clientToken);
+        b.clientToken(r.clientToken().orElseGet(() -> java.util.UUID.randomUUID().toString()));
         for (Planned p : plan) add(b, p.action());
         TransactWriteResult res;
         try {
-            res = engine.send(b.build(), r.clientToken().isPresent());
+            res = engine.send(b.build(), true);
         } catch (TransactionCanceledException e) {
             invalidate(plan);
             throw conflictOrOriginal(e, plan);
@@ -80,12 +83,12 @@ final class TransactPath {
         if (w instanceof PutRequest p) {
             if (!t.versioned()) return new Planned(a, t, -1, -1, Optional.of(p.item()));
             long exp = expected >= 0 ? expected : writes.currentVersion(t, key(t, w));
-            PutRequest sent = Versioning.put(p, t, p.item(), exp + 1, exp, ReturnValues.NONE);
-            return new Planned(new Action(sent, null), t, exp, exp + 1, Optional.of(sent.item()));
+            PutRequest sent = Versioning.put(p, t, p.item(), exp + 1, exp, ReturnValues.NONE, WriteMarkers.next());
+            return new Planned(new Action(sent, null), t, exp, exp + 1, Optional.of(WriteMarkers.strip(sent.item())));
         }
         if (!t.versioned()) return new Planned(a, t, -1, -1, Optional.empty());
         if (w instanceof UpdateRequest u) {
-            return new Planned(new Action(Versioning.update(u, t, ReturnValues.NONE), null), t, expected,
+            return new Planned(new Action(Versioning.update(u, t, ReturnValues.NONE, WriteMarkers.next()), null), t, expected,
                     expected >= 0 ? expected + 1 : -1, Optional.empty());
         }
         return new Planned(new Action(Versioning.delete((DeleteRequest) w, t, ReturnValues.NONE), null), t, expected, -1, Optional.empty());

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  *   <li>expected version n: {@code #ddbc_v = :ddbc_e}, or {@code attribute_not_exists(#ddbc_v)} for 0,
  *       ANDed with the user's condition in parentheses;</li>
  *   <li>put: the item carries its new version.</li>
+ *   <li>every write also sets the {@link WriteMarkers write marker} (a put carries it, an update gets
+ *       {@code SET #ddbc_w = :ddbc_w}), so that a write whose answer was lost can recognise itself.</li>
  * </ul>
  */
 final class Versioning {
@@ -34,6 +36,7 @@ final class Versioning {
     static final String ONE = ":ddbc_one";
     static final String EXPECTED = ":ddbc_e";
     private static final Pattern ADD_CLAUSE = Pattern.compile("(?i)(^|\\s)ADD\\s+");
+    private static final Pattern SET_CLAUSE = Pattern.compile("(?i)(^|\\s)SET\\s+");
 
     private Versioning() {
     }
@@ -56,18 +59,33 @@ final class Versioning {
         return update + " ADD " + add;
     }
 
+    /** The update expression that also sets the write marker (merged into the user's SET clause if there is one). */
+    static String withMarker(String update) {
+        String set = WriteMarkers.NAME + " = " + WriteMarkers.VALUE;
+        Matcher m = SET_CLAUSE.matcher(update);
+        if (m.find()) return update.substring(0, m.end()) + set + ", " + update.substring(m.end());
+        return update + " SET " + set;
+    }
+
     /** The user's placeholders plus ours. */
     static Expressions placeholders(Expressions user, String attribute, OptionalLong expected, boolean increment) {
+        return placeholders(user, attribute, expected, increment, null);
+    }
+
+    /** The user's placeholders plus ours, with the write marker's when {@code marker} is not null. */
+    static Expressions placeholders(Expressions user, String attribute, OptionalLong expected, boolean increment, String marker) {
         for (String n : user.names().keySet()) reserved(n);
         for (String v : user.values().keySet()) reserved(v);
         Expressions.Builder b = user.toBuilder().name(NAME, attribute);
         if (increment) b.value(ONE, 1);
         if (expected.isPresent() && expected.getAsLong() > 0) b.value(EXPECTED, expected.getAsLong());
+        if (marker != null) b.name(WriteMarkers.NAME, WriteMarkers.ATTRIBUTE).value(WriteMarkers.VALUE, marker);
         return b.build();
     }
 
     private static void reserved(String placeholder) {
-        if (placeholder.equals(NAME) || placeholder.equals(ONE) || placeholder.equals(EXPECTED)) {
+        if (placeholder.equals(NAME) || placeholder.equals(ONE) || placeholder.equals(EXPECTED)
+                || placeholder.equals(WriteMarkers.NAME) || placeholder.equals(WriteMarkers.VALUE)) {
             throw new ValidationException("Expression placeholder '" + placeholder + "' is reserved for ddbc's managed versions; rename it");
         }
     }
@@ -80,22 +98,26 @@ final class Versioning {
         }
     }
 
-    /** A put of {@code item} with version {@code newVersion}, conditional on {@code expected}, as the backend sees it. */
-    static PutRequest put(PutRequest r, TableInfo t, Item item, long newVersion, long expected, ReturnValues returnValues) {
+    /**
+     * A put of {@code item} with version {@code newVersion} and write marker {@code marker}, conditional on
+     * {@code expected}, as the backend sees it.
+     */
+    static PutRequest put(PutRequest r, TableInfo t, Item item, long newVersion, long expected, ReturnValues returnValues, String marker) {
         OptionalLong e = OptionalLong.of(expected);
-        return PutRequest.builder(r.tableName(), item.with(t.versionAttribute(), newVersion)).key(r.key())
+        Item sent = item.toBuilder().put(t.versionAttribute(), newVersion).put(WriteMarkers.ATTRIBUTE, marker).build();
+        return PutRequest.builder(r.tableName(), sent).key(r.key())
                 .condition(and(r.condition(), versionCondition(expected)))
                 .expressions(placeholders(r.expressions(), t.versionAttribute(), e, false))
                 .returnValues(returnValues).returnItemOnConditionFailure(true).build();
     }
 
-    /** A versioned update as the backend sees it. */
-    static UpdateRequest update(UpdateRequest r, TableInfo t, ReturnValues returnValues) {
+    /** A versioned update, with write marker {@code marker}, as the backend sees it. */
+    static UpdateRequest update(UpdateRequest r, TableInfo t, ReturnValues returnValues, String marker) {
         checkNotTouched(r, t);
         OptionalLong e = r.expectVersion();
-        return UpdateRequest.builder(r.tableName(), r.key()).expression(withIncrement(r.updateExpression()))
+        return UpdateRequest.builder(r.tableName(), r.key()).expression(withMarker(withIncrement(r.updateExpression())))
                 .condition(e.isPresent() ? and(r.condition(), versionCondition(e.getAsLong())) : r.condition())
-                .expressions(placeholders(r.expressions(), t.versionAttribute(), e, true))
+                .expressions(placeholders(r.expressions(), t.versionAttribute(), e, true, marker))
                 .returnValues(returnValues).returnItemOnConditionFailure(e.isPresent() || r.returnItemOnConditionFailure()).build();
     }
 

@@ -1,6 +1,9 @@
 package io.ddbc.core.internal;
 
+import io.ddbc.api.BackendUnavailableException;
 import io.ddbc.api.ConditionFailedException;
+import io.ddbc.api.DdbcException;
+import io.ddbc.api.OutcomeUnknownException;
 import io.ddbc.api.ConditionalWriteRequest;
 import io.ddbc.api.Consistency;
 import io.ddbc.api.DeleteRequest;
@@ -55,8 +58,10 @@ final class WritePath {
             if (w instanceof PutRequest p) o = put(p, t, key);
             else if (w instanceof UpdateRequest u) o = update(u, t, key);
             else o = delete((DeleteRequest) w, t, key);
-        } catch (ConditionFailedException e) {
+        } catch (ConditionFailedException | OutcomeUnknownException e) {
+            // The cached image may be stale now (or, for an unknown outcome, may not be).
             if (engine.itemCache != null) engine.itemCache.invalidate(w.tableName(), key);
+            if (engine.queryCache != null && e instanceof OutcomeUnknownException) engine.queryCache.invalidate(w.tableName(), key.partitionValue());
             throw e;
         }
         after(ctx.session(), t, key, o);
@@ -72,6 +77,116 @@ final class WritePath {
         return o.backend().attributes();
     }
 
+    // ------------------------------------------------------------------ idempotence and unknown outcomes
+
+    /**
+     * Whether sending this unversioned write twice leaves the item as sending it once: an unconditional put or
+     * delete, or an unconditional update without arithmetic ({@code +}, {@code -}, {@code ADD},
+     * {@code list_append}). A conditional write is not: applied once, its second attempt fails its own condition.
+     */
+    static boolean idempotent(ConditionalWriteRequest w) {
+        if (w.condition() != null || w.expectVersion().isPresent()) return false;
+        if (!(w instanceof UpdateRequest u) || u.updateExpression() == null) return true;
+        String e = u.updateExpression();
+        return e.indexOf('+') < 0 && e.indexOf('-') < 0 && !ARITHMETIC.matcher(e).find();
+    }
+
+    private static final java.util.regex.Pattern ARITHMETIC = java.util.regex.Pattern.compile("(?i)(^|[^\\w#:])(ADD|list_append)\\b");
+
+    /**
+     * Sends an unversioned write: retried after an unknown outcome only if it is idempotent; otherwise an
+     * unknown outcome is an {@link OutcomeUnknownException}, never a second application.
+     */
+    private <R> R sendUnversioned(io.ddbc.api.DdbcRequest<R> sent, ConditionalWriteRequest w, Key key) {
+        boolean idempotent = idempotent(w);
+        try {
+            return engine.send(sent, idempotent);
+        } catch (BackendUnavailableException e) {
+            if (idempotent || !e.mayHaveBeenApplied()) throw e;
+            throw new OutcomeUnknownException(w.tableName(), key, "a conditional or arithmetic write is not sent twice", null, e);
+        }
+    }
+
+    /**
+     * Sends a versioned write that expects version {@code expected} (-1: none expected) and carries write marker
+     * {@code marker}. An unknown outcome is resolved by reading the item back strongly:
+     * <ul>
+     *   <li>the item carries this write's marker (or, for a delete, is gone): applied — success;</li>
+     *   <li>the item still has the expected version: not applied — sent again (the condition pins the state);</li>
+     *   <li>the item has the next version under another writer's marker: that writer won — a version conflict;</li>
+     *   <li>anything else (moved on further, or nothing expected): {@link OutcomeUnknownException}.</li>
+     * </ul>
+     * A failed condition is a {@link VersionConflictException} when the version did not match.
+     */
+    private WriteResult sendVersioned(ConditionalWriteRequest sent, TableInfo t, Key key, long expected, String marker) {
+        long start = System.nanoTime();
+        BackendUnavailableException lost;
+        try {
+            return engine.send(sent, false);
+        } catch (ConditionFailedException e) {
+            if (expected < 0) throw e;
+            throw Versioning.conflictOrOriginal(e, t, key, expected, null);
+        } catch (BackendUnavailableException e) {
+            if (!e.mayHaveBeenApplied()) throw e;
+            lost = e;
+        }
+        for (int attempt = 1; ; attempt++) {
+            GetResult back;
+            try {
+                back = engine.sendRaw(GetRequest.builder(t.spec().name(), key).consistency(Consistency.STRONG).build(), true);
+            } catch (DdbcException e) {
+                OutcomeUnknownException u = new OutcomeUnknownException(t.spec().name(), key, "reading the item back failed: " + e.getMessage(), null, lost);
+                u.addSuppressed(e);
+                throw u;
+            }
+            Item current = back.item().orElse(null);
+            boolean delete = sent instanceof DeleteRequest;
+            if (delete ? current == null : marker.equals(WriteMarkers.of(current))) {
+                engine.metrics.outcomeResolved(sent.operation(), "applied");
+                return resolvedResult(sent, WriteMarkers.strip(current), back);
+            }
+            long found = t.versionOf(current).orElse(0);
+            boolean untouched = expected == 0 ? current == null || t.versionOf(current).isEmpty() : current != null && found == expected;
+            if (expected >= 0 && untouched) {
+                engine.metrics.outcomeResolved(sent.operation(), "not_applied");
+                if (!engine.retrier.backOff(attempt, start)) {
+                    throw new BackendUnavailableException("The write on table '" + t.spec().name() + "', key " + key
+                            + " was not applied (read back at version " + found + ") and the retry policy is used up", lost, false);
+                }
+                try {
+                    return engine.send(sent, false);
+                } catch (ConditionFailedException e) {
+                    throw Versioning.conflictOrOriginal(e, t, key, expected, null);
+                } catch (BackendUnavailableException e) {
+                    if (!e.mayHaveBeenApplied()) throw e;
+                    lost = e;
+                    continue;
+                }
+            }
+            if (expected >= 0 && !delete && current != null && found == expected + 1) {
+                // Another writer's marker at the version this write would have made: that write took the version,
+                // so this one, conditional on the same version, cannot have been applied.
+                engine.metrics.outcomeResolved(sent.operation(), "conflict");
+                VersionConflictException c = new VersionConflictException(t.spec().name(), key, expected, WriteMarkers.strip(current), found,
+                        "(resolved after a lost response)");
+                c.initCause(lost);
+                throw c;
+            }
+            engine.metrics.outcomeResolved(sent.operation(), "unknown");
+            throw new OutcomeUnknownException(t.spec().name(), key, expected < 0
+                    ? "no version was expected, and the item read back does not carry this write's marker"
+                    : "expected version " + expected + ", read back " + (current == null ? "no item" : "version " + found + " written by another writer"),
+                    WriteMarkers.strip(current), lost);
+        }
+    }
+
+    /** The answer of a write found applied on reading back: the new image for ALL_NEW, the read's positions. */
+    private static WriteResult resolvedResult(ConditionalWriteRequest sent, Item current, GetResult back) {
+        Optional<Item> attributes = sent.returnValues() == ReturnValues.ALL_NEW && current != null ? Optional.of(current) : Optional.empty();
+        // The strong read reflects this write: its positions stand in for the write's, so the session waits for at least as much.
+        return new WriteResult(attributes, OptionalLong.empty(), io.ddbc.api.ConsumedCapacity.NONE, back.positions());
+    }
+
     // ------------------------------------------------------------------------------------- put
 
     private Outcome put(PutRequest p, TableInfo t, Key key) {
@@ -79,26 +194,16 @@ final class WritePath {
         ReturnValues rv = p.returnValues() == ReturnValues.ALL_NEW ? ReturnValues.NONE : p.returnValues();
         if (!t.versioned()) {
             PutRequest sent = rv == p.returnValues() ? p : p.toBuilder().returnValues(rv).build();
-            return new Outcome(engine.send(sent, true), -1, Optional.of(p.item()), false);
+            return new Outcome(sendUnversioned(sent, p, key), -1, Optional.of(p.item()), false);
         }
         if (p.expectVersion().isPresent()) return versionedPut(p, t, key, p.expectVersion().getAsLong(), rv);
         return retryOnConflict(CAS_ATTEMPTS, attempt -> versionedPut(p, t, key, currentVersion(t, key), rv));
     }
 
     private Outcome versionedPut(PutRequest p, TableInfo t, Key key, long expected, ReturnValues rv) {
-        PutRequest sent = Versioning.put(p, t, p.item(), expected + 1, expected, rv);
-        WriteResult res = sendChecked(sent, t, key, OptionalLong.of(expected), true);
-        return new Outcome(res, expected + 1, Optional.of(sent.item()), false);
-    }
-
-    /** Sends a write; a failed condition of a write that expected a version may be a version conflict. */
-    private WriteResult sendChecked(ConditionalWriteRequest sent, TableInfo t, Key key, OptionalLong expected, boolean idempotent) {
-        try {
-            return engine.send(sent, idempotent);
-        } catch (ConditionFailedException e) {
-            if (expected.isEmpty()) throw e;
-            throw Versioning.conflictOrOriginal(e, t, key, expected.getAsLong(), null);
-        }
+        PutRequest sent = Versioning.put(p, t, p.item(), expected + 1, expected, rv, WriteMarkers.next());
+        WriteResult res = sendVersioned(sent, t, key, expected, WriteMarkers.of(sent.item()));
+        return new Outcome(res, expected + 1, Optional.of(WriteMarkers.strip(sent.item())), false);
     }
 
     /** The item's current version by a strong read of the version attribute alone (0 if absent). */
@@ -116,15 +221,16 @@ final class WritePath {
         // wants nothing, and cut out again before the result is returned.
         boolean wantImage = t.versioned() || engine.itemCache != null;
         ReturnValues rv = wantImage && u.returnValues() == ReturnValues.NONE ? ReturnValues.ALL_NEW : u.returnValues();
-        boolean idempotent = u.condition() != null || u.expectVersion().isPresent();
         if (!t.versioned()) {
             UpdateRequest sent = rv == u.returnValues() ? u : u.toBuilder().returnValues(rv).build();
-            WriteResult res = engine.send(sent, idempotent);
+            WriteResult res = sendUnversioned(sent, u, key);
             return new Outcome(res, -1, rv == ReturnValues.ALL_NEW ? res.attributes() : Optional.empty(), false);
         }
-        WriteResult res = sendChecked(Versioning.update(u, t, rv), t, key, u.expectVersion(), idempotent);
+        String marker = WriteMarkers.next();
+        WriteResult res = sendVersioned(Versioning.update(u, t, rv, marker), t, key, u.expectVersion().orElse(-1), marker);
+        OptionalLong found = res.attributes().map(t::versionOf).orElse(OptionalLong.empty());
         long version = switch (rv) {
-            case ALL_NEW, UPDATED_NEW -> res.attributes().flatMap(i -> box(t.versionOf(i))).orElse(-1L);
+            case ALL_NEW, UPDATED_NEW -> found.isPresent() ? found.getAsLong() : u.expectVersion().isPresent() ? u.expectVersion().getAsLong() + 1 : -1L;
             default -> res.attributes().flatMap(i -> box(t.versionOf(i))).orElse(0L) + 1;
         };
         return new Outcome(res, version, rv == ReturnValues.ALL_NEW ? res.attributes() : Optional.empty(), false);
@@ -133,11 +239,18 @@ final class WritePath {
     // ---------------------------------------------------------------------------------- delete
 
     private Outcome delete(DeleteRequest d, TableInfo t, Key key) {
-        if (!t.versioned()) return new Outcome(engine.send(d, true), -1, Optional.empty(), true);
+        if (!t.versioned()) return new Outcome(sendUnversioned(d, d, key), -1, Optional.empty(), true);
         // ALL_OLD tells which version was deleted, so the session can refuse older images afterwards.
         ReturnValues rv = d.returnValues() == ReturnValues.NONE ? ReturnValues.ALL_OLD : d.returnValues();
-        WriteResult res = sendChecked(Versioning.delete(d, t, rv), t, key, d.expectVersion(), true);
-        long deleted = res.attributes().flatMap(i -> box(t.versionOf(i))).orElse(0L);
+        DeleteRequest sent = Versioning.delete(d, t, rv);
+        WriteResult res;
+        if (d.expectVersion().isPresent()) {
+            res = sendVersioned(sent, t, key, d.expectVersion().getAsLong(), "");
+        } else {
+            res = sendUnversioned(sent, d, key);
+        }
+        // A delete resolved after a lost answer has no old image: it deleted the version it expected.
+        long deleted = res.attributes().flatMap(i -> box(t.versionOf(i))).orElse(d.expectVersion().orElse(0L));
         return new Outcome(res, deleted, Optional.empty(), true);
     }
 
@@ -173,7 +286,7 @@ final class WritePath {
 
     // ---------------------------------------------------------------------------------- mutate
 
-    /** Read (session), change, write with the version condition; on a conflict start again from the current item. */
+    /** Read (strong), change, write with the version condition; on a conflict start again from the current item. */
     WriteResult mutate(String table, Key key, UnaryOperator<Item> change, io.ddbc.spi.RequestExecutor ops) {
         TableInfo t = engine.catalog.info(table);
         if (!t.versioned()) {
@@ -182,7 +295,10 @@ final class WritePath {
         }
         // Through the client or session, not this engine: on a multi-region client the read and the write
         // go where the session's routing and the write affinity send them.
-        GetResult first = ops.execute(new GetRequest.Builder(null, table, key).consistency(Consistency.SESSION).build());
+        // A strong first read: a session or eventual read may miss an item that exists (a fresh session on a
+        // lagging replica), and the change function must never be handed "absent" for an existing item. It also
+        // costs less than the failed conditional write a stale read would lead to.
+        GetResult first = ops.execute(new GetRequest.Builder(null, table, key).consistency(Consistency.STRONG).build());
         Item[] current = {first.item().orElse(null)};
         long[] version = {first.version().orElse(0)};
         return retryOnConflict(MUTATE_ATTEMPTS, attempt -> {
