@@ -58,6 +58,31 @@ final class Fixture implements AutoCloseable {
         return client(Ddbc.builder());
     }
 
+    /**
+     * A client as another process would open one: nothing declared on its builder, so all it knows of a table
+     * is what the backend stores.
+     */
+    DdbcClient otherProcess() {
+        return otherProcess(backend);
+    }
+
+    /** As {@link #otherProcess()}, over {@code via} (e.g. a proxy of this fixture's backend that injects faults). */
+    DdbcClient otherProcess(Backend via) {
+        DdbcClient c = Ddbc.builder().backend(via).build();
+        clients.add(c);
+        return c;
+    }
+
+    /** This fixture's backend (closed with the fixture). */
+    Backend backend() {
+        return backend;
+    }
+
+    /** Deletes {@code table} (created by the test itself) when the fixture closes. */
+    void track(String table) {
+        tables.add(table);
+    }
+
     /** Creates a table from the spec (its name should come from {@link #uniqueName}); deleted on close. */
     String create(TableSpec spec) {
         try (DdbcClient admin = Ddbc.builder().backend(backend).build()) {

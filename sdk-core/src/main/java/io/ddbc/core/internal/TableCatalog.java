@@ -60,8 +60,8 @@ final class TableCatalog {
             // Two names for one table's version: whichever the client used, half the writers would not
             // increment the other's attribute, and version checks would pass that should fail.
             throw new io.ddbc.api.DdbcConfigException("Table '" + table + "' is declared with version attribute '" + stored
-                    + "', but this client was built with DdbcClientBuilder.versionAttribute(\"" + table + "\", \"" + onBuilder
-                    + "\"); use one name");
+                    + "', but this client was built with version attribute '" + onBuilder
+                    + "' (DdbcClientBuilder.versionAttribute); use one name");
         }
         String version = onBuilder != null ? onBuilder : stored;
         TableInfo info = new TableInfo(spec, version);

@@ -286,7 +286,7 @@ final class WritePath {
 
     // ---------------------------------------------------------------------------------- mutate
 
-    /** Read (strong), change, write with the version condition; on a conflict start again from the current item. */
+    /** Read (session, strong if absent), change, write with the version condition; on a conflict start again from the current item. */
     WriteResult mutate(String table, Key key, UnaryOperator<Item> change, io.ddbc.spi.RequestExecutor ops) {
         TableInfo t = engine.catalog.info(table);
         if (!t.versioned()) {
@@ -295,10 +295,12 @@ final class WritePath {
         }
         // Through the client or session, not this engine: on a multi-region client the read and the write
         // go where the session's routing and the write affinity send them.
-        // A strong first read: a session or eventual read may miss an item that exists (a fresh session on a
-        // lagging replica), and the change function must never be handed "absent" for an existing item. It also
-        // costs less than the failed conditional write a stale read would lead to.
-        GetResult first = ops.execute(new GetRequest.Builder(null, table, key).consistency(Consistency.STRONG).build());
+        // The first read must not miss an item that exists: the change function is never handed "absent" for it.
+        // A SESSION read keeps the session's routing (a moved session reads where its writes are); if it finds
+        // nothing — a fresh session on a lagging replica may — a strong read makes sure. Stale but present is
+        // fine: the version condition refuses it, and the conflict hands back the current item.
+        GetResult first = ops.execute(new GetRequest.Builder(null, table, key).consistency(Consistency.SESSION).build());
+        if (first.item().isEmpty()) first = ops.execute(new GetRequest.Builder(null, table, key).consistency(Consistency.STRONG).build());
         Item[] current = {first.item().orElse(null)};
         long[] version = {first.version().orElse(0)};
         return retryOnConflict(MUTATE_ATTEMPTS, attempt -> {

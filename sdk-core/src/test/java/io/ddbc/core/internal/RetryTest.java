@@ -53,17 +53,36 @@ class RetryTest {
     }
 
     @Test
-    void unavailableIsNotRetriedForAnUnconditionalUpdate() {
-        when(backend.update(any())).thenThrow(new BackendUnavailableException("leader down"));
+    void anArithmeticUpdateThatMayHaveBeenAppliedIsNeverSentTwice() {
+        when(backend.update(any())).thenThrow(new BackendUnavailableException("timeout", null, true));
         try (DdbcClient c = client(RetryPolicy.exponential(5, Duration.ofMillis(1)))) {
-            assertThrows(BackendUnavailableException.class,
+            assertThrows(OutcomeUnknownException.class,
                     () -> c.table("accounts").update(K).expression("ADD n :one").value(":one", 1).execute());
+            assertThrows(OutcomeUnknownException.class,
+                    () -> c.table("accounts").update(K).expression("SET n = n + :one").value(":one", 1).execute());
+            assertThrows(OutcomeUnknownException.class,
+                    () -> c.table("accounts").update(K).expression("SET n = :one").condition("attribute_exists(id)").value(":one", 1).execute());
         }
-        verify(backend, times(1)).update(any());
+        verify(backend, times(3)).update(any());
     }
 
     @Test
-    void unavailableIsRetriedForConditionalUpdatesPutsAndReads() {
+    void idempotentWritesAreRetriedAfterAnUnknownOutcome() {
+        when(backend.update(any())).thenThrow(new BackendUnavailableException("timeout", null, true)).thenReturn(ok());
+        when(backend.put(any())).thenThrow(new BackendUnavailableException("timeout", null, true)).thenReturn(ok());
+        when(backend.delete(any())).thenThrow(new BackendUnavailableException("timeout", null, true)).thenReturn(ok());
+        try (DdbcClient c = client(RetryPolicy.exponential(3, Duration.ofMillis(1)))) {
+            c.table("accounts").update(K).expression("SET n = :n REMOVE m").value(":n", 1).execute();
+            c.table("accounts").put(Item.of("id", "a")).execute();
+            c.table("accounts").delete(K).execute();
+        }
+        verify(backend, times(2)).update(any());
+        verify(backend, times(2)).put(any());
+        verify(backend, times(2)).delete(any());
+    }
+
+    @Test
+    void unavailableBeforeApplyingIsRetriedForEveryWriteAndRead() {
         when(backend.update(any())).thenThrow(new BackendUnavailableException("x")).thenReturn(ok());
         when(backend.put(any())).thenThrow(new BackendUnavailableException("x")).thenReturn(ok());
         when(backend.get(any())).thenThrow(new BackendUnavailableException("x")).thenReturn(GetResult.of(null, null, null, null));
@@ -110,14 +129,22 @@ class RetryTest {
     }
 
     @Test
-    void transactionsRetryConflictsOnlyWithAClientToken() {
+    void everyTransactionCarriesOneClientTokenReusedOnEachRetry() {
         TransactionCanceledException conflict = new TransactionCanceledException(
                 List.of(new CancellationReason(CancellationReason.TRANSACTION_CONFLICT, "conflict", null)));
-        when(backend.transactWrite(any())).thenThrow(conflict).thenReturn(new TransactWriteResult(List.of(), null, null));
-        try (DdbcClient c = client(RetryPolicy.exponential(3, Duration.ofMillis(1)))) {
-            assertThrows(TransactionCanceledException.class, () -> c.transactWrite().put("accounts", Item.of("id", "a")).execute());
-            when(backend.transactWrite(any())).thenThrow(conflict).thenReturn(new TransactWriteResult(List.of(), null, null));
+        when(backend.transactWrite(any())).thenThrow(conflict).thenThrow(new BackendUnavailableException("lost", null, true))
+                .thenReturn(new TransactWriteResult(List.of(), null, null));
+        try (DdbcClient c = client(RetryPolicy.exponential(4, Duration.ofMillis(1)))) {
+            c.transactWrite().put("accounts", Item.of("id", "a")).execute();
+            org.mockito.ArgumentCaptor<TransactWriteRequest> sent = org.mockito.ArgumentCaptor.forClass(TransactWriteRequest.class);
+            verify(backend, times(3)).transactWrite(sent.capture());
+            String token = sent.getAllValues().get(0).clientToken().orElseThrow();
+            for (TransactWriteRequest r : sent.getAllValues()) assertEquals(token, r.clientToken().orElseThrow());
+            // The application's own token is used as given.
+            when(backend.transactWrite(any())).thenReturn(new TransactWriteResult(List.of(), null, null));
             c.transactWrite().put("accounts", Item.of("id", "a")).clientToken("t1").execute();
+            verify(backend, times(4)).transactWrite(sent.capture());
+            assertEquals("t1", sent.getValue().clientToken().orElseThrow());
         }
     }
 

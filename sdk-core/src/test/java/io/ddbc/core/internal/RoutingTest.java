@@ -120,7 +120,7 @@ class RoutingTest {
             assertTrue(r.attributes().isEmpty());
             assertEquals(8, r.version().getAsLong());
             UpdateRequest sent = b.sent(UpdateRequest.class).get(0);
-            assertEquals("SET x = :x ADD #ddbc_v :ddbc_one, n :one", sent.updateExpression());
+            assertEquals("SET #ddbc_w = :ddbc_w, x = :x ADD #ddbc_v :ddbc_one, n :one", sent.updateExpression());
             assertEquals("(x <> :x) AND (#ddbc_v = :ddbc_e)", sent.condition());
             assertEquals(ReturnValues.ALL_NEW, sent.returnValues());
             assertTrue(sent.expectVersion().isEmpty(), "backends never see expectVersion");
@@ -199,7 +199,7 @@ class RoutingTest {
             assertTrue(r.versions().get(1).isEmpty());
             TransactWriteRequest sent = b.sent(TransactWriteRequest.class).get(0);
             assertEquals("tok-1", sent.clientToken().orElseThrow());
-            assertEquals("SET x = :x ADD #ddbc_v :ddbc_one", ((UpdateRequest) sent.actions().get(0).write()).updateExpression());
+            assertEquals("SET #ddbc_w = :ddbc_w, x = :x ADD #ddbc_v :ddbc_one", ((UpdateRequest) sent.actions().get(0).write()).updateExpression());
             assertEquals("#ddbc_v = :ddbc_e", sent.actions().get(2).check().condition());
             assertNull(sent.actions().get(2).check().expectVersion());
         }
