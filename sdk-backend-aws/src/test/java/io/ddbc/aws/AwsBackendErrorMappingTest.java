@@ -169,6 +169,23 @@ class AwsBackendErrorMappingTest {
         assertThrows(BackendUnavailableException.class, () -> backend.get(GetRequest.builder(TABLE, KEY).build()));
     }
 
+    /** Only a connection never made proves a write was not applied; a timeout, a reset or a 5xx may come after. */
+    @Test
+    void unavailabilitySaysWhetherTheRequestMayHaveBeenApplied() {
+        when(client.getItem(any(GetItemRequest.class))).thenThrow(SdkClientException.create("Unable to execute HTTP request",
+                new java.net.ConnectException("Connection refused")));
+        assertFalse(assertThrows(BackendUnavailableException.class, () -> backend.get(GetRequest.builder(TABLE, KEY).build())).mayHaveBeenApplied());
+        when(client.getItem(any(GetItemRequest.class))).thenThrow(SdkClientException.create("Unable to execute HTTP request",
+                new IOException("Connection reset")));
+        assertTrue(assertThrows(BackendUnavailableException.class, () -> backend.get(GetRequest.builder(TABLE, KEY).build())).mayHaveBeenApplied());
+        when(client.getItem(any(GetItemRequest.class))).thenThrow(ApiCallTimeoutException.create(1000));
+        assertTrue(assertThrows(BackendUnavailableException.class, () -> backend.get(GetRequest.builder(TABLE, KEY).build())).mayHaveBeenApplied());
+        when(client.getItem(any(GetItemRequest.class))).thenThrow(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                .statusCode(500).awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+                        .errorCode("InternalServerError").errorMessage("Internal server error").build()).build());
+        assertTrue(assertThrows(BackendUnavailableException.class, () -> backend.get(GetRequest.builder(TABLE, KEY).build())).mayHaveBeenApplied());
+    }
+
     @Test
     void missingCredentialsAreConfigurationErrors() {
         when(client.getItem(any(GetItemRequest.class))).thenThrow(SdkClientException.create(

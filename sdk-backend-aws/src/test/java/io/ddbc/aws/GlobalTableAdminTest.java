@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
 import static org.mockito.Mockito.doNothing;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.inOrder;
@@ -67,6 +68,11 @@ class GlobalTableAdminTest {
         doReturn(CreateTableResponse.builder().build()).when(c).createTable(any(software.amazon.awssdk.services.dynamodb.model.CreateTableRequest.class));
         doReturn(UpdateTableResponse.builder().build()).when(c).updateTable(any(UpdateTableRequest.class));
         doReturn(DeleteTableResponse.builder().build()).when(c).deleteTable(any(software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest.class));
+        // ddbc's declarations: the metadata table does not exist in these regions.
+        doThrow(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.builder().message("no ddbc_metadata").build())
+                .when(c).getItem(any(software.amazon.awssdk.services.dynamodb.model.GetItemRequest.class));
+        doThrow(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.builder().message("no ddbc_metadata").build())
+                .when(c).deleteItem(any(software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest.class));
         doNothing().when(c).close();
         return c;
     }

@@ -52,6 +52,24 @@ public final class TestControl {
         engine.failoverLeader(table, key);
     }
 
+    /**
+     * Applies each of the next {@code writes} writes and loses its answer, as a timeout after DynamoDB applied
+     * the write would: the application's write path must neither apply it twice nor lose it.
+     *
+     * <pre>{@code
+     * control.loseNextWriteAnswers(1);
+     * bank.deposit(session, "alice", 500);    // acknowledged once, applied once
+     * }</pre>
+     */
+    public void loseNextWriteAnswers(int writes) {
+        engine.loseWriteResponses(writes);
+    }
+
+    /** Loses the answer of each applied write with {@code probability}, drawn from this test's seed; 0 turns it off. */
+    public void loseWriteAnswers(double probability) {
+        engine.loseWriteResponses(probability, seed);
+    }
+
     /** Throttles every request on {@code table} for {@code duration} of engine time. */
     public void throttle(String table, Duration duration) {
         engine.throttle(table, duration);

@@ -87,23 +87,26 @@ class ClientFactoryTest {
     }
 
     @Test
-    void sdkRetriesTransportFailuresButNotThrottling() {
-        assertTrue(ClientFactory.isTransientTransportFailure(SdkClientException.create("io", new IOException("reset"))));
-        assertTrue(ClientFactory.isTransientTransportFailure(error("InternalServerError", 500)));
+    void sdkRetriesOnlyRequestsThatWereNeverSent() {
+        assertTrue(ClientFactory.isTransientTransportFailure(SdkClientException.create("connect", new java.net.ConnectException("refused"))));
+        // A reset connection or a 500 may come after DynamoDB applied a write: the core decides per request.
+        assertFalse(ClientFactory.isTransientTransportFailure(SdkClientException.create("io", new IOException("reset"))));
+        assertFalse(ClientFactory.isTransientTransportFailure(error("InternalServerError", 500)));
         assertFalse(ClientFactory.isTransientTransportFailure(error("ProvisionedThroughputExceededException", 400)));
         assertFalse(ClientFactory.isTransientTransportFailure(error("ThrottlingException", 400)));
         assertFalse(ClientFactory.isTransientTransportFailure(error("ValidationException", 400)));
         assertFalse(ClientFactory.isTransientTransportFailure(SdkClientException.create("Unable to load credentials")));
     }
 
-    /** The strategy as the built client holds it: a throttling failure gets no retry token, a 500 does. */
+    /** The strategy as the built client holds it: throttling and a 500 get no retry token, a refused connection does. */
     @Test
-    void builtClientDoesNotRetryThrottling() {
+    void builtClientRetriesOnlyRefusedConnections() {
         try (var client = ClientFactory.build(settings("ddbc:aws:?endpoint=http://127.0.0.1:1&sdkMaxAttempts=3"), new Properties())) {
             RetryStrategy strategy = client.serviceClientConfiguration().overrideConfiguration().retryStrategy().orElseThrow();
             assertThrows(TokenAcquisitionFailedException.class, () -> refresh(strategy, error("ProvisionedThroughputExceededException", 400)));
             assertThrows(TokenAcquisitionFailedException.class, () -> refresh(strategy, error("ThrottlingException", 400)));
-            assertNotNull(refresh(strategy, error("InternalServerError", 500)));
+            assertThrows(TokenAcquisitionFailedException.class, () -> refresh(strategy, error("InternalServerError", 500)));
+            assertNotNull(refresh(strategy, SdkClientException.create("connect", new java.net.ConnectException("refused"))));
         }
     }
 

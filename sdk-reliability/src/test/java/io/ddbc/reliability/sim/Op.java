@@ -31,7 +31,9 @@ public record Op(int index, Kind kind, int slot, int key, int other, int variant
     public enum Kind {
         PUT(10), UPDATE(8), DELETE(3), GET(16), QUERY(4), SCAN(1), BATCH_GET(3), BATCH_WRITE(3),
         TRANSFER(5), AUDIT(3), MUTATE(4), CAS_READ(3), CAS_WRITE(3), HANDOFF(2), NEW_SESSION(1),
-        CRASH(1), RESTART(2), ISOLATE(1), HEAL(2), FAILOVER(1), LAG_SPIKE(1), THROTTLE(1), ADVANCE(3);
+        CRASH(1), RESTART(2), ISOLATE(1), HEAL(2), FAILOVER(1), LAG_SPIKE(1), THROTTLE(1), ADVANCE(3),
+        /** The next one or two writes are applied and their answers lost: unknown outcomes. */
+        LOSE_ANSWERS(3);
 
         final int weight;
 

@@ -94,6 +94,7 @@ final class Simulation {
             var stats = sim.control.stats();
             sim.counts.put("engine: stale reads served", (int) stats.staleReads());
             sim.counts.put("engine: failovers", (int) stats.failovers());
+            sim.counts.put("engine: write answers lost", (int) sim.control.lostWriteResponses());
         } finally {
             sim.close();
         }
@@ -241,7 +242,7 @@ final class Simulation {
         } catch (TransactionCanceledException e) {
             count("transaction canceled");
             return e.reasons().stream().anyMatch(CancellationReason::isConditionFailure) ? Outcome.FAILED : Outcome.UNKNOWN;
-        } catch (BackendUnavailableException | ThrottlingException | TransactionConflictException e) {
+        } catch (BackendUnavailableException | ThrottlingException | TransactionConflictException | io.ddbc.api.OutcomeUnknownException e) {
             count("unknown outcome (" + e.getClass().getSimpleName() + ")");
             if (Boolean.getBoolean("ddbc.sim.trace")) System.out.println("TRACE " + current + " " + e);
             return Outcome.UNKNOWN;
@@ -433,6 +434,7 @@ final class Simulation {
                 case LAG_SPIKE -> control.lagSpike(Duration.ofMillis(op.other()), Duration.ofMillis(op.variant() * 100L));
                 case THROTTLE -> control.throttle(List.of(REG, CTR, BANK).get(op.variant() % 3), Duration.ofMillis(op.other() % 40));
                 case ADVANCE -> control.advance(Duration.ofMillis(op.other() / 4));
+                case LOSE_ANSWERS -> control.loseWriteResponses(1 + op.variant() % 2);
                 default -> throw new IllegalStateException(op.toString());
             }
         } catch (DdbcException e) {

@@ -57,8 +57,11 @@ class SimulationTest {
         }
         assertTrue(totals.getOrDefault("acked", 0L) > 0 && totals.getOrDefault("unknown outcome (BackendUnavailableException)", 0L) > 0
                         && totals.getOrDefault("condition failed", 0L) > 0 && totals.getOrDefault("engine: stale reads served", 0L) > 0
-                        && totals.getOrDefault("engine: failovers", 0L) > 0,
-                "the workload must acknowledge writes, fail conditions and meet unavailability, or it tests little: " + totals);
+                        && totals.getOrDefault("engine: failovers", 0L) > 0
+                        && totals.getOrDefault("engine: write answers lost", 0L) > 0
+                        && totals.getOrDefault("unknown outcome (OutcomeUnknownException)", 0L) > 0,
+                "the workload must acknowledge writes, fail conditions, meet unavailability and lose answers of applied writes,"
+                        + " or it tests little: " + totals);
     }
 
     /** The steps of a seed: all of them, or those named by -Dddbc.sim.ops when replaying a shrunk failure. */
