@@ -52,11 +52,12 @@ final class TransactPath {
 
     TransactWriteResult write(TransactWriteRequest r, Ctx ctx) {
         List<Planned> plan = new ArrayList<>();
-        for (Action a : r.actions()) plan.add(plan(a));
         // One client token per logical call, reused by every retry: DynamoDB then applies the transaction at
         // most once however often it is sent, so an unknown outcome (a lost answer) is safe to send again.
+        String token = r.clientToken().orElseGet(() -> java.util.UUID.randomUUID().toString());
+        for (int i = 0; i < r.actions().size(); i++) plan.add(plan(r.actions().get(i), WriteMarkers.derived(token, i)));
         TransactWriteRequest.Builder b = TransactWriteRequest.builder();
-        b.clientToken(r.clientToken().orElseGet(() -> java.util.UUID.randomUUID().toString()));
+        b.clientToken(token);
         for (Planned p : plan) add(b, p.action());
         TransactWriteResult res;
         try {
@@ -71,7 +72,11 @@ final class TransactPath {
         return new TransactWriteResult(versions, res.consumedCapacity(), res.positions());
     }
 
-    private Planned plan(Action a) {
+    /**
+     * @param marker the write marker of a versioned action: derived from the client token, so that an application
+     *               replaying its own token sends the same request (DynamoDB refuses a token reused for another one)
+     */
+    private Planned plan(Action a, String marker) {
         TableInfo t = engine.catalog.info(a.tableName());
         if (a.check() != null) {
             Long e = a.check().expectVersion();
@@ -83,12 +88,12 @@ final class TransactPath {
         if (w instanceof PutRequest p) {
             if (!t.versioned()) return new Planned(a, t, -1, -1, Optional.of(p.item()));
             long exp = expected >= 0 ? expected : writes.currentVersion(t, key(t, w));
-            PutRequest sent = Versioning.put(p, t, p.item(), exp + 1, exp, ReturnValues.NONE, WriteMarkers.next());
+            PutRequest sent = Versioning.put(p, t, p.item(), exp + 1, exp, ReturnValues.NONE, marker);
             return new Planned(new Action(sent, null), t, exp, exp + 1, Optional.of(WriteMarkers.strip(sent.item())));
         }
         if (!t.versioned()) return new Planned(a, t, -1, -1, Optional.empty());
         if (w instanceof UpdateRequest u) {
-            return new Planned(new Action(Versioning.update(u, t, ReturnValues.NONE, WriteMarkers.next()), null), t, expected,
+            return new Planned(new Action(Versioning.update(u, t, ReturnValues.NONE, marker), null), t, expected,
                     expected >= 0 ? expected + 1 : -1, Optional.empty());
         }
         return new Planned(new Action(Versioning.delete((DeleteRequest) w, t, ReturnValues.NONE), null), t, expected, -1, Optional.empty());

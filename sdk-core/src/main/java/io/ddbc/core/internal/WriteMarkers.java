@@ -46,6 +46,21 @@ final class WriteMarkers {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /**
+     * The marker of action {@code index} of the transaction with client token {@code token}: the same for every
+     * sending of that transaction (a transaction needs no marker to resolve a lost answer — its token does — but
+     * must send identical requests under one token).
+     */
+    static String derived(String token, int index) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((token + "#" + index).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(h, 12));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
     /** The marker an item carries, or null. */
     static String of(Item item) {
         if (item == null || !item.has(ATTRIBUTE)) return null;
