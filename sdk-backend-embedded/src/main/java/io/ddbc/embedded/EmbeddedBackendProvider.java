@@ -14,6 +14,12 @@ import java.util.Properties;
  * Opens the embedded engine for URLs {@code ddbc:embedded:mem[?name=value&...]}; found by
  * {@link java.util.ServiceLoader}. {@code file:} targets (durable engines) are not supported yet.
  *
+ * <p>{@code ddbc:embedded:mem} opens a private engine per call. {@code ddbc:embedded:mem:NAME} (like H2's
+ * {@code jdbc:h2:mem:NAME}) shares one engine among every client in the JVM that connects with that name: its
+ * tables, clock, faults and session scope (tokens pass between those clients). The engine lives until its last
+ * client closes, or with {@code keepAlive=jvm} until the JVM exits; a client asking for the name with other
+ * parameters is refused with {@link DdbcConfigException}.
+ *
  * <p>Parameters (each validated; unknown ones are refused):
  * <ul>
  *   <li>{@code partitions} — hash partitions per table, 1 to 1024 (default 4).</li>
@@ -59,6 +65,9 @@ public final class EmbeddedBackendProvider implements BackendProvider {
     /** The seed of every random choice. */
     public static final UrlParameter SEED = UrlParameter.of("seed", UrlParameter.Type.LONG, null,
             "seed of replica choice, lags and service latency (default 0 on virtual time, random on real time)");
+    /** How long a named engine ({@code mem:NAME}) lives. */
+    public static final UrlParameter KEEP_ALIVE = UrlParameter.oneOf("keepAlive", "CLIENTS",
+            "named engines (mem:NAME): until the last client closes (clients), or until the JVM exits (jvm)", "CLIENTS", "JVM");
     /** Real or virtual time. */
     public static final UrlParameter TIME = UrlParameter.oneOf("time", "REAL", "real time, or virtual time driven by advance/settle",
             "REAL", "VIRTUAL");
@@ -101,7 +110,7 @@ public final class EmbeddedBackendProvider implements BackendProvider {
     @Override
     public List<UrlParameter> parameters() {
         return List.of(PARTITIONS, REPLICAS, SEED, TIME, LAG_MS, LAG_SPIKE_PROBABILITY, LAG_SPIKE_MS, GSI_LAG_MS, SERVICE_LATENCY_MS,
-                REGIONS, REGION_LAG_MS, REGION_LAG_SPIKE_PROBABILITY, REGION_LAG_SPIKE_MS);
+                REGIONS, REGION_LAG_MS, REGION_LAG_SPIKE_PROBABILITY, REGION_LAG_SPIKE_MS, KEEP_ALIVE);
     }
 
     @Override
@@ -111,9 +120,29 @@ public final class EmbeddedBackendProvider implements BackendProvider {
         if (target.startsWith("file:")) {
             throw new DdbcConfigException("ddbc URL '" + url + "': durable 'file:' targets are not supported yet; use 'ddbc:embedded:mem'");
         }
-        if (!target.equals("mem")) {
-            throw new DdbcConfigException("ddbc URL '" + url + "': unknown embedded target '" + target + "'; expected 'mem'");
+        if (target.startsWith("mem:")) {
+            String name = target.substring("mem:".length());
+            if (!NAME.matcher(name).matches()) {
+                throw new DdbcConfigException("ddbc URL '" + url + "': engine name '" + name + "' must be 1 to 64 letters, digits, '_', '-' or '.'");
+            }
+            boolean jvm = url.get(KEEP_ALIVE.name(), "clients").equalsIgnoreCase("jvm");
+            java.util.Map<String, String> settings = new java.util.HashMap<>(url.parameters());
+            settings.remove(KEEP_ALIVE.name());
+            return NamedEngines.open(name, settings, jvm, url.text(), () -> openEngine(url));
         }
+        if (!target.equals("mem")) {
+            throw new DdbcConfigException("ddbc URL '" + url + "': unknown embedded target '" + target + "'; expected 'mem' or 'mem:NAME'");
+        }
+        if (url.get(KEEP_ALIVE.name(), null) != null) {
+            throw new DdbcConfigException("URL parameter 'keepAlive' applies to named engines only, e.g. 'ddbc:embedded:mem:orders?keepAlive=jvm'"
+                    + " (ddbc URL '" + url + "')");
+        }
+        return openEngine(url);
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    private static EmbeddedBackend openEngine(DdbcUrl url) {
         int partitions = url.getInt(PARTITIONS.name(), Integer.parseInt(PARTITIONS.defaultValue()));
         if (partitions < 1 || partitions > 1024) {
             throw new DdbcConfigException("URL parameter 'partitions' = " + partitions + " must be 1 to 1024 (ddbc URL '" + url + "')");
