@@ -26,6 +26,26 @@ final class ExprSupport {
         return null;
     }
 
+    /**
+     * Key attributes are scalars: a document path below one ({@code pk.b}, {@code pk[3]}) in any expression of
+     * the request is rejected as DynamoDB rejects it, the table's keys first, then (on an index read) the
+     * index's, instead of being evaluated as a path that can never resolve.
+     */
+    static void checkKeyPaths(Placeholders placeholders, TableState table, io.ddbc.embedded.internal.storage.IndexLayout index) {
+        if (placeholders == null) return;
+        for (String name : placeholders.nestedTopLevel()) {
+            if (table.spec().isKeyAttribute(name)) throw notScalar("Key: " + name);
+        }
+        if (index == null) return;
+        for (String name : placeholders.nestedTopLevel()) {
+            if (index.isKeyAttribute(name)) throw notScalar("IndexKey: " + name);
+        }
+    }
+
+    private static ValidationException notScalar(String what) {
+        return new ValidationException("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: " + what);
+    }
+
     /** After compiling: every placeholder must have been used. */
     static void finish(Placeholders placeholders) {
         if (placeholders != null) placeholders.checkAllUsed();

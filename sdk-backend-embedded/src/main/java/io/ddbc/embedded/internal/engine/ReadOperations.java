@@ -65,10 +65,11 @@ final class ReadOperations {
     }
 
     /** Compiles an optional projection with its placeholders (checking they are all used). */
-    static CompiledProjection projection(String text, Expressions expressions) {
+    static CompiledProjection projection(TableState table, String text, Expressions expressions) {
         Placeholders ph = ExprSupport.begin(expressions, text);
         CompiledProjection p = text == null ? null : ExpressionCompiler.projection(text, ph);
         ExprSupport.finish(ph);
+        ExprSupport.checkKeyPaths(ph, table, null);
         return p;
     }
 
@@ -79,7 +80,7 @@ final class ReadOperations {
     GetResult get(TableState table, GetRequest request) {
         table.spec().validateKey(request.key());
         boolean strong = ReadConsistency.isStrong(request.consistency(), table.name());
-        CompiledProjection projection = projection(request.projection(), request.expressions());
+        CompiledProjection projection = projection(table, request.projection(), request.expressions());
         Read read = read(table, request.key(), strong, request.minPositions());
         ConsumedCapacity capacity = CapacityCalculator.itemRead(table.name(), read.item(), ReadKind.of(strong));
         stats.charge(capacity);
@@ -112,7 +113,7 @@ final class ReadOperations {
             }
             states.put(t.name(), t);
             strong.put(t.name(), ReadConsistency.isStrong(tk.consistency(), t.name()));
-            projections.put(t.name(), projection(tk.projection(), tk.expressions()));
+            projections.put(t.name(), projection(t, tk.projection(), tk.expressions()));
         }
         Map<String, List<Item>> items = new LinkedHashMap<>();
         Map<String, BatchGetRequest.TableKeys> unprocessed = new LinkedHashMap<>();

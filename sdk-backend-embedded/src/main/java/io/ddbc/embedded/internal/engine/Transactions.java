@@ -86,7 +86,8 @@ final class Transactions {
     private static List<PreparedWrite> prepare(Tables tables, TransactWriteRequest request) {
         checkItemCount("TransactWriteItems", request.actions().size(), TransactWriteRequest.MAX_ACTIONS);
         List<PreparedWrite> writes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        // Keys are the same item when equal by value ({id: 100} and {id: 1e2}), not by text.
+        Set<java.util.Map.Entry<String, ItemKey>> seen = new HashSet<>();
         long bytes = 0;
         for (TransactWriteRequest.Action a : request.actions()) {
             TableState t = tables.get(a.tableName());
@@ -102,7 +103,7 @@ final class Transactions {
                 w = PreparedWrite.delete(t, (DeleteRequest) a.write());
             }
             bytes += w.key.sizeInBytes();
-            if (!seen.add(t.name() + "\u0000" + w.key)) {
+            if (!seen.add(java.util.Map.entry(t.name(), w.itemKey))) {
                 throw new ValidationException("Transaction request cannot include multiple operations on one item (table '" + t.name()
                         + "', key " + w.key + ")");
             }
@@ -189,16 +190,16 @@ final class Transactions {
         List<TableState> states = new ArrayList<>();
         List<CompiledProjection> projections = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<java.util.Map.Entry<String, ItemKey>> seen = new HashSet<>();
         for (TransactGetRequest.Get g : request.gets()) {
             TableState t = tables.get(g.tableName());
             t.spec().validateKey(g.key());
-            if (!seen.add(t.name() + "\u0000" + g.key())) {
+            if (!seen.add(java.util.Map.entry(t.name(), ItemKey.of(g.key())))) {
                 throw new ValidationException("Transaction request cannot include multiple operations on one item (table '" + t.name()
                         + "', key " + g.key() + ")");
             }
             states.add(t);
-            projections.add(ReadOperations.projection(g.projection(), g.expressions()));
+            projections.add(ReadOperations.projection(t, g.projection(), g.expressions()));
             slots.add(new Slot(t, t.partitionOf(g.key())));
         }
         List<ReentrantLock> locks = lockAll(slots);
