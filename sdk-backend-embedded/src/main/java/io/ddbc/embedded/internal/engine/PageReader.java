@@ -56,7 +56,7 @@ final class PageReader {
                             Positions minPositions) {
     }
 
-    Page query(TableState table, QueryRequest r) {
+    Page query(TableState table, QueryRequest r, Runnable admission) {
         IndexLayout index = index(table, r);
         boolean strong = strong(table, index, r);
         Placeholders ph = ExprSupport.begin(r.expressions(), r.keyCondition(), r.filter(), r.projection());
@@ -81,29 +81,25 @@ final class PageReader {
         SortKeyCondition sc = kc.sortCondition().orElse(null);
         int partition = PartitionHasher.partitionOf(pv, table.partitionCount());
         if (index == null) {
-            Routed<ItemKey> routed = tablePartition(table, partition, spec);
-            SortedStore<ItemKey> store = routed.store();
-            NavigableMap<ItemKey, Item> range = tableRange(store, pv, sc, r.scanIndexForward());
             ItemKey start = r.exclusiveStartKey() == null ? null : tableStartKey(table, r.exclusiveStartKey());
-            if (start != null) {
-                checkStartKey(start.partition(), start.sort(), pv, sc);
-                range = range.tailMap(start, false);
-            }
+            if (start != null) checkStartKey(start.partition(), start.sort(), pv, sc);
+            admission.run();
+            Routed<ItemKey> routed = tablePartition(table, partition, spec);
+            NavigableMap<ItemKey, Item> range = tableRange(routed.store(), pv, sc, r.scanIndexForward());
+            if (start != null) range = range.tailMap(start, false);
             return collect(spec, List.of(new Source<>(routed, range, sc == null ? null : k -> sc.matches(k.sort()))),
                     k -> k.asItem(pk.name(), sk == null ? null : sk.name()));
         }
-        Routed<IndexKey> routed = indexPartition(table, index, partition, spec);
-        SortedStore<IndexKey> store = routed.store();
-        NavigableMap<IndexKey, Item> range = indexRange(store, pv, sc, r.scanIndexForward());
         IndexKey start = r.exclusiveStartKey() == null ? null : indexStartKey(index, r.exclusiveStartKey());
-        if (start != null) {
-            checkStartKey(start.partition(), start.sort(), pv, sc);
-            range = range.tailMap(start, false);
-        }
+        if (start != null) checkStartKey(start.partition(), start.sort(), pv, sc);
+        admission.run();
+        Routed<IndexKey> routed = indexPartition(table, index, partition, spec);
+        NavigableMap<IndexKey, Item> range = indexRange(routed.store(), pv, sc, r.scanIndexForward());
+        if (start != null) range = range.tailMap(start, false);
         return collect(spec, List.of(new Source<>(routed, range, sc == null ? null : k -> sc.matches(k.sort()))), index::lastEvaluatedKey);
     }
 
-    Page scan(TableState table, ScanRequest r) {
+    Page scan(TableState table, ScanRequest r, Runnable admission) {
         IndexLayout index = index(table, r);
         boolean strong = strong(table, index, r);
         Placeholders ph = ExprSupport.begin(r.expressions(), r.filter(), r.projection());
@@ -120,12 +116,14 @@ final class PageReader {
         PageSpec spec = spec(table, index, strong, r, filter, projection, r.segment(), r.totalSegments());
         if (index == null) {
             ItemKey start = r.exclusiveStartKey() == null ? null : tableStartKey(table, r.exclusiveStartKey());
+            admission.run();
             String pkName = table.spec().partitionKey().name();
             String skName = table.spec().sortKey().map(KeyAttribute::name).orElse(null);
             return collect(spec, scanSources(table.partitionCount(), p -> tablePartition(table, p, spec), start == null ? null
                     : start.partition(), start, spec, ItemKey::partition), k -> k.asItem(pkName, skName));
         }
         IndexKey start = r.exclusiveStartKey() == null ? null : indexStartKey(index, r.exclusiveStartKey());
+        admission.run();
         return collect(spec, scanSources(table.partitionCount(), p -> indexPartition(table, index, p, spec), start == null ? null
                 : start.partition(), start, spec, IndexKey::partition), index::lastEvaluatedKey);
     }

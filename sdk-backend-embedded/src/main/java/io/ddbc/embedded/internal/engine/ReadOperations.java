@@ -77,10 +77,11 @@ final class ReadOperations {
         return projection == null || item == null ? item : projection.apply(item);
     }
 
-    GetResult get(TableState table, GetRequest request) {
+    GetResult get(TableState table, GetRequest request, Runnable admission) {
         table.spec().validateKey(request.key());
         boolean strong = ReadConsistency.isStrong(request.consistency(), table.name());
         CompiledProjection projection = projection(table, request.projection(), request.expressions());
+        admission.run();
         Read read = read(table, request.key(), strong, request.minPositions());
         ConsumedCapacity capacity = CapacityCalculator.itemRead(table.name(), read.item(), ReadKind.of(strong));
         stats.charge(capacity);
@@ -92,7 +93,7 @@ final class ReadOperations {
      * projection; each item charged on its own (missing items the minimum). Items past 16 MB are left
      * unprocessed.
      */
-    BatchGetResult batchGet(Tables tables, BatchGetRequest request) {
+    BatchGetResult batchGet(Tables tables, BatchGetRequest request, Runnable admission) {
         int count = request.keyCount();
         if (count == 0) throw new ValidationException("BatchGetItem needs at least one key");
         if (count > BatchGetRequest.MAX_KEYS) {
@@ -115,6 +116,7 @@ final class ReadOperations {
             strong.put(t.name(), ReadConsistency.isStrong(tk.consistency(), t.name()));
             projections.put(t.name(), projection(t, tk.projection(), tk.expressions()));
         }
+        admission.run();
         Map<String, List<Item>> items = new LinkedHashMap<>();
         Map<String, BatchGetRequest.TableKeys> unprocessed = new LinkedHashMap<>();
         ConsumedCapacity capacity = ConsumedCapacity.NONE;

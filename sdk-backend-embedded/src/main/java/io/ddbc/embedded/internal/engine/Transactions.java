@@ -60,8 +60,9 @@ final class Transactions {
         for (int i = 0; i < tokenLocks.length; i++) tokenLocks[i] = new Object();
     }
 
-    TransactWriteResult write(Tables tables, TransactWriteRequest request) {
+    TransactWriteResult write(Tables tables, TransactWriteRequest request, Runnable admission) {
         List<PreparedWrite> writes = prepare(tables, request);
+        admission.run();
         if (request.clientToken().isEmpty()) return commit(writes);
         String token = request.clientToken().get();
         String fingerprint = fingerprint(writes);
@@ -184,7 +185,7 @@ final class Transactions {
         return sb.toString();
     }
 
-    TransactGetResult get(Tables tables, TransactGetRequest request) {
+    TransactGetResult get(Tables tables, TransactGetRequest request, Runnable admission) {
         int n = request.gets().size();
         checkItemCount("TransactGetItems", n, TransactGetRequest.MAX_ITEMS);
         List<TableState> states = new ArrayList<>();
@@ -202,6 +203,7 @@ final class Transactions {
             projections.add(ReadOperations.projection(t, g.projection(), g.expressions()));
             slots.add(new Slot(t, t.partitionOf(g.key())));
         }
+        admission.run();
         List<ReentrantLock> locks = lockAll(slots);
         try {
             List<Optional<Item>> items = new ArrayList<>();

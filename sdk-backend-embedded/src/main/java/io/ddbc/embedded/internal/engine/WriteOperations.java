@@ -61,7 +61,7 @@ final class WriteOperations {
      * BatchWriteItem: ≤ 25 puts/deletes, ≤ 16 MB, no item twice; all validated before any is applied, then
      * each applied atomically on its own (nothing is left unprocessed: the engine never throttles here).
      */
-    BatchWriteResult batchWrite(Tables tables, BatchWriteRequest request) {
+    BatchWriteResult batchWrite(Tables tables, BatchWriteRequest request, Runnable admission) {
         int count = request.writeCount();
         if (count == 0) throw new ValidationException("BatchWriteItem needs at least one put or delete");
         if (count > BatchWriteRequest.MAX_WRITES) {
@@ -86,6 +86,7 @@ final class WriteOperations {
         if (bytes > MAX_BATCH_WRITE_BYTES) {
             throw new ValidationException("BatchWriteItem request size " + bytes + " bytes exceeds the limit of " + MAX_BATCH_WRITE_BYTES);
         }
+        admission.run();
         ConsumedCapacity capacity = ConsumedCapacity.NONE;
         Positions positions = Positions.NONE;
         for (PreparedWrite p : prepared) {
