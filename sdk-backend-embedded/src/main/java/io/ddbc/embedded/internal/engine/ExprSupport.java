@@ -27,18 +27,22 @@ final class ExprSupport {
     }
 
     /**
-     * Key attributes are scalars: a document path below one ({@code pk.b}, {@code pk[3]}) in any expression of
-     * the request is rejected as DynamoDB rejects it, the table's keys first, then (on an index read) the
-     * index's, instead of being evaluated as a path that can never resolve.
+     * Key attributes are scalars: a document path below one ({@code pk.b}, {@code pk[3]}, {@code g.x} where
+     * {@code g} keys any index of the table) in any expression of the request is rejected as DynamoDB rejects
+     * it — the table's keys first, then the indexes' — instead of being evaluated as a path that can never
+     * resolve. {@code exempt} names attributes reported otherwise (an update's table-key targets: "Cannot
+     * update attribute pk").
      */
-    static void checkKeyPaths(Placeholders placeholders, TableState table, io.ddbc.embedded.internal.storage.IndexLayout index) {
-        if (placeholders == null) return;
+    static void checkKeyPaths(Placeholders placeholders, TableState table, java.util.Set<String> exempt) {
+        if (placeholders == null || placeholders.nestedTopLevel().isEmpty()) return;
         for (String name : placeholders.nestedTopLevel()) {
-            if (table.spec().isKeyAttribute(name)) throw notScalar("Key: " + name);
+            if (table.spec().isKeyAttribute(name) && !exempt.contains(name)) throw notScalar("Key: " + name);
         }
-        if (index == null) return;
         for (String name : placeholders.nestedTopLevel()) {
-            if (index.isKeyAttribute(name)) throw notScalar("IndexKey: " + name);
+            if (table.spec().isKeyAttribute(name)) continue;   // an index may share the table's keys: reported above
+            for (io.ddbc.embedded.internal.storage.IndexLayout l : table.layouts()) {
+                if (name.equals(l.partitionName()) || name.equals(l.sortName())) throw notScalar("IndexKey: " + name);
+            }
         }
     }
 

@@ -64,7 +64,7 @@ final class PageReader {
         CompiledCondition filter = r.filter() == null ? null : ExpressionCompiler.condition("FilterExpression", r.filter(), ph);
         CompiledProjection projection = r.projection() == null ? null : ExpressionCompiler.projection(r.projection(), ph);
         ExprSupport.finish(ph);
-        ExprSupport.checkKeyPaths(ph, table, index);
+        ExprSupport.checkKeyPaths(ph, table, java.util.Set.of());
         KeyAttribute pk = index == null ? table.spec().partitionKey() : index.spec().partitionKey();
         KeyAttribute sk = index == null ? table.spec().sortKey().orElse(null) : index.spec().sortKey().orElse(null);
         checkKeyCondition(kc, pk, sk);
@@ -106,7 +106,7 @@ final class PageReader {
         CompiledCondition filter = r.filter() == null ? null : ExpressionCompiler.condition("FilterExpression", r.filter(), ph);
         CompiledProjection projection = r.projection() == null ? null : ExpressionCompiler.projection(r.projection(), ph);
         ExprSupport.finish(ph);
-        ExprSupport.checkKeyPaths(ph, table, index);
+        ExprSupport.checkKeyPaths(ph, table, java.util.Set.of());
         if ((r.segment() == null) != (r.totalSegments() == null)) {
             throw new ValidationException("Segment and TotalSegments must be given together (table '" + table.name() + "')");
         }

@@ -95,6 +95,11 @@ final class PreparedWrite {
         CompiledUpdate u = r.updateExpression() == null ? null : ExpressionCompiler.update(r.updateExpression(), ph);
         CompiledCondition c = r.condition() == null ? null : ExpressionCompiler.condition("ConditionExpression", r.condition(), ph);
         ExprSupport.finish(ph);
+        // Paths below key attributes first, as DynamoDB orders them, except an update's own table-key targets
+        // (SET pk.b = :x), which get "Cannot update attribute pk" below.
+        java.util.Set<String> keyTargets = new java.util.HashSet<>();
+        if (u != null) for (String a : u.topLevelAttributes()) if (t.spec().isKeyAttribute(a)) keyTargets.add(a);
+        ExprSupport.checkKeyPaths(ph, t, keyTargets);
         if (u != null) {
             for (String a : u.topLevelAttributes()) {
                 if (t.spec().isKeyAttribute(a)) {
@@ -103,8 +108,6 @@ final class PreparedWrite {
                 }
             }
         }
-        // After "Cannot update attribute pk" (SET pk.b = :x), as DynamoDB orders them: a read of pk.b elsewhere.
-        ExprSupport.checkKeyPaths(ph, t, null);
         return new PreparedWrite(t, Kind.UPDATE, Numbers.canonical(r.key()), null, u, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
                 () -> "Update|" + t.name() + "|" + r.key() + "|" + r.updateExpression() + "|" + r.condition() + "|" + r.expressions());
     }
@@ -143,7 +146,7 @@ final class PreparedWrite {
         Placeholders ph = ExprSupport.begin(expressions, text);
         CompiledCondition c = text == null ? null : ExpressionCompiler.condition("ConditionExpression", text, ph);
         ExprSupport.finish(ph);
-        ExprSupport.checkKeyPaths(ph, t, null);
+        ExprSupport.checkKeyPaths(ph, t, java.util.Set.of());
         return c;
     }
 

@@ -69,7 +69,7 @@ final class ReadOperations {
         Placeholders ph = ExprSupport.begin(expressions, text);
         CompiledProjection p = text == null ? null : ExpressionCompiler.projection(text, ph);
         ExprSupport.finish(ph);
-        ExprSupport.checkKeyPaths(ph, table, null);
+        ExprSupport.checkKeyPaths(ph, table, java.util.Set.of());
         return p;
     }
 
