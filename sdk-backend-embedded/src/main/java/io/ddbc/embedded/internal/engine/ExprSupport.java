@@ -3,6 +3,8 @@ package io.ddbc.embedded.internal.engine;
 import io.ddbc.api.Expressions;
 import io.ddbc.api.ValidationException;
 import io.ddbc.embedded.internal.expr.Placeholders;
+import io.ddbc.embedded.internal.storage.IndexLayout;
+import java.util.Set;
 
 /** Placeholders of one request: created only when the request has an expression, checked after all are compiled. */
 final class ExprSupport {
@@ -33,14 +35,14 @@ final class ExprSupport {
      * resolve. {@code exempt} names attributes reported otherwise (an update's table-key targets: "Cannot
      * update attribute pk").
      */
-    static void checkKeyPaths(Placeholders placeholders, TableState table, java.util.Set<String> exempt) {
+    static void checkKeyPaths(Placeholders placeholders, TableState table, Set<String> exempt) {
         if (placeholders == null || placeholders.nestedTopLevel().isEmpty()) return;
         for (String name : placeholders.nestedTopLevel()) {
             if (table.spec().isKeyAttribute(name) && !exempt.contains(name)) throw notScalar("Key: " + name);
         }
         for (String name : placeholders.nestedTopLevel()) {
             if (table.spec().isKeyAttribute(name)) continue;   // an index may share the table's keys: reported above
-            for (io.ddbc.embedded.internal.storage.IndexLayout l : table.layouts()) {
+            for (IndexLayout l : table.layouts()) {
                 if (name.equals(l.partitionName()) || name.equals(l.sortName())) throw notScalar("IndexKey: " + name);
             }
         }

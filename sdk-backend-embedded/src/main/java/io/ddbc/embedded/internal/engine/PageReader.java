@@ -12,8 +12,8 @@ import io.ddbc.api.ScanRequest;
 import io.ddbc.api.Select;
 import io.ddbc.api.ServedBy;
 import io.ddbc.api.ValidationException;
-import io.ddbc.embedded.internal.capacity.CapacityCalculator;
 import io.ddbc.embedded.internal.capacity.CapacityCalculator.ReadKind;
+import io.ddbc.embedded.internal.capacity.CapacityCalculator;
 import io.ddbc.embedded.internal.expr.CompiledCondition;
 import io.ddbc.embedded.internal.expr.CompiledKeyCondition;
 import io.ddbc.embedded.internal.expr.CompiledProjection;
@@ -33,6 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -64,7 +66,7 @@ final class PageReader {
         CompiledCondition filter = r.filter() == null ? null : ExpressionCompiler.condition("FilterExpression", r.filter(), ph);
         CompiledProjection projection = r.projection() == null ? null : ExpressionCompiler.projection(r.projection(), ph);
         ExprSupport.finish(ph);
-        ExprSupport.checkKeyPaths(ph, table, java.util.Set.of());
+        ExprSupport.checkKeyPaths(ph, table, Set.of());
         KeyAttribute pk = index == null ? table.spec().partitionKey() : index.spec().partitionKey();
         KeyAttribute sk = index == null ? table.spec().sortKey().orElse(null) : index.spec().sortKey().orElse(null);
         checkKeyCondition(kc, pk, sk);
@@ -106,7 +108,7 @@ final class PageReader {
         CompiledCondition filter = r.filter() == null ? null : ExpressionCompiler.condition("FilterExpression", r.filter(), ph);
         CompiledProjection projection = r.projection() == null ? null : ExpressionCompiler.projection(r.projection(), ph);
         ExprSupport.finish(ph);
-        ExprSupport.checkKeyPaths(ph, table, java.util.Set.of());
+        ExprSupport.checkKeyPaths(ph, table, Set.of());
         if ((r.segment() == null) != (r.totalSegments() == null)) {
             throw new ValidationException("Segment and TotalSegments must be given together (table '" + table.name() + "')");
         }
@@ -223,14 +225,14 @@ final class PageReader {
     private static void checkGlobalIndexProjection(IndexLayout index, CompiledCondition filter, CompiledProjection projection) {
         if (index == null || !index.isGlobal() || index.projectsAll()) return;
         if (filter != null) {
-            java.util.Set<String> missing = notProjected(index, filter.topLevelAttributes());
+            Set<String> missing = notProjected(index, filter.topLevelAttributes());
             if (!missing.isEmpty()) {
                 throw new ValidationException("One or more parameter values were invalid: Secondary index " + index.name()
                         + " does not project one or more filter attributes: " + missing);
             }
         }
         if (projection != null) {
-            java.util.Set<String> missing = notProjected(index, projection.topLevelAttributes());
+            Set<String> missing = notProjected(index, projection.topLevelAttributes());
             if (!missing.isEmpty()) {
                 throw new ValidationException("One or more parameter values were invalid: Global secondary index " + index.name()
                         + " does not project " + missing);
@@ -238,8 +240,8 @@ final class PageReader {
         }
     }
 
-    private static java.util.Set<String> notProjected(IndexLayout index, java.util.Set<String> attributes) {
-        java.util.Set<String> missing = new java.util.TreeSet<>();
+    private static Set<String> notProjected(IndexLayout index, Set<String> attributes) {
+        Set<String> missing = new TreeSet<>();
         for (String a : attributes) if (!index.projects(a)) missing.add(a);
         return missing;
     }

@@ -14,6 +14,8 @@ import io.ddbc.embedded.internal.expr.CompiledUpdate;
 import io.ddbc.embedded.internal.expr.ExpressionCompiler;
 import io.ddbc.embedded.internal.expr.Placeholders;
 import io.ddbc.embedded.internal.storage.ItemKey;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A put, update, delete or condition check, validated and compiled before any lock is taken, ready to be
@@ -97,7 +99,7 @@ final class PreparedWrite {
         ExprSupport.finish(ph);
         // Paths below key attributes first, as DynamoDB orders them, except an update's own table-key targets
         // (SET pk.b = :x), which get "Cannot update attribute pk" below.
-        java.util.Set<String> keyTargets = new java.util.HashSet<>();
+        Set<String> keyTargets = new HashSet<>();
         if (u != null) for (String a : u.topLevelAttributes()) if (t.spec().isKeyAttribute(a)) keyTargets.add(a);
         ExprSupport.checkKeyPaths(ph, t, keyTargets);
         if (u != null) {
@@ -146,7 +148,7 @@ final class PreparedWrite {
         Placeholders ph = ExprSupport.begin(expressions, text);
         CompiledCondition c = text == null ? null : ExpressionCompiler.condition("ConditionExpression", text, ph);
         ExprSupport.finish(ph);
-        ExprSupport.checkKeyPaths(ph, t, java.util.Set.of());
+        ExprSupport.checkKeyPaths(ph, t, Set.of());
         return c;
     }
 

@@ -11,11 +11,12 @@ import io.ddbc.api.Key;
 import io.ddbc.api.Positions;
 import io.ddbc.api.ServedBy;
 import io.ddbc.api.ValidationException;
-import io.ddbc.embedded.internal.capacity.CapacityCalculator;
 import io.ddbc.embedded.internal.capacity.CapacityCalculator.ReadKind;
+import io.ddbc.embedded.internal.capacity.CapacityCalculator;
 import io.ddbc.embedded.internal.expr.CompiledProjection;
 import io.ddbc.embedded.internal.expr.ExpressionCompiler;
 import io.ddbc.embedded.internal.expr.Placeholders;
+import io.ddbc.embedded.internal.replication.Cluster;
 import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.SortedStore;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import io.ddbc.embedded.internal.replication.Cluster;
 
 /** GetItem and BatchGetItem, served lock-free from a replica's partition store. */
 final class ReadOperations {
@@ -69,7 +69,7 @@ final class ReadOperations {
         Placeholders ph = ExprSupport.begin(expressions, text);
         CompiledProjection p = text == null ? null : ExpressionCompiler.projection(text, ph);
         ExprSupport.finish(ph);
-        ExprSupport.checkKeyPaths(ph, table, java.util.Set.of());
+        ExprSupport.checkKeyPaths(ph, table, Set.of());
         return p;
     }
 

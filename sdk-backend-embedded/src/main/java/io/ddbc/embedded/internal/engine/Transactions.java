@@ -13,8 +13,8 @@ import io.ddbc.api.TransactWriteResult;
 import io.ddbc.api.TransactionCanceledException;
 import io.ddbc.api.UpdateRequest;
 import io.ddbc.api.ValidationException;
-import io.ddbc.embedded.internal.capacity.CapacityCalculator;
 import io.ddbc.embedded.internal.capacity.CapacityCalculator.ReadKind;
+import io.ddbc.embedded.internal.capacity.CapacityCalculator;
 import io.ddbc.embedded.internal.expr.CompiledProjection;
 import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.LogRecord;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -88,7 +89,7 @@ final class Transactions {
         checkItemCount("TransactWriteItems", request.actions().size(), TransactWriteRequest.MAX_ACTIONS);
         List<PreparedWrite> writes = new ArrayList<>();
         // Keys are the same item when equal by value ({id: 100} and {id: 1e2}), not by text.
-        Set<java.util.Map.Entry<String, ItemKey>> seen = new HashSet<>();
+        Set<Map.Entry<String, ItemKey>> seen = new HashSet<>();
         long bytes = 0;
         for (TransactWriteRequest.Action a : request.actions()) {
             TableState t = tables.get(a.tableName());
@@ -104,7 +105,7 @@ final class Transactions {
                 w = PreparedWrite.delete(t, (DeleteRequest) a.write());
             }
             bytes += w.key.sizeInBytes();
-            if (!seen.add(java.util.Map.entry(t.name(), w.itemKey))) {
+            if (!seen.add(Map.entry(t.name(), w.itemKey))) {
                 throw new ValidationException("Transaction request cannot include multiple operations on one item (table '" + t.name()
                         + "', key " + w.key + ")");
             }
@@ -191,11 +192,11 @@ final class Transactions {
         List<TableState> states = new ArrayList<>();
         List<CompiledProjection> projections = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
-        Set<java.util.Map.Entry<String, ItemKey>> seen = new HashSet<>();
+        Set<Map.Entry<String, ItemKey>> seen = new HashSet<>();
         for (TransactGetRequest.Get g : request.gets()) {
             TableState t = tables.get(g.tableName());
             t.spec().validateKey(g.key());
-            if (!seen.add(java.util.Map.entry(t.name(), ItemKey.of(g.key())))) {
+            if (!seen.add(Map.entry(t.name(), ItemKey.of(g.key())))) {
                 throw new ValidationException("Transaction request cannot include multiple operations on one item (table '" + t.name()
                         + "', key " + g.key() + ")");
             }
