@@ -71,6 +71,8 @@ class FidelityDifferentialTest {
     private static final String NUMS = "fid_nums";
     private static final String ORDERS = "fid_orders";
     private static final String STRS = "fid_strs";
+    /** One item only, so a Scan's first item is the same on both engines. */
+    private static final String ONE = "fid_one";
 
     private static AmazonDynamoDBLocal local;
     private static DynamoDbClient ddb;
@@ -83,6 +85,7 @@ class FidelityDifferentialTest {
         engine = (EmbeddedBackend) new io.ddbc.embedded.EmbeddedBackendProvider().open(
                 io.ddbc.spi.DdbcUrl.parse("ddbc:embedded:mem?partitions=4&replicas=3&time=virtual&seed=18"), new java.util.Properties());
         engine.createTable(new CreateTableRequest(TableSpec.builder(NUMS).partitionKey("id", AttributeValue.Type.N).build()));
+        engine.createTable(new CreateTableRequest(TableSpec.builder(ONE).partitionKey("id", AttributeValue.Type.N).build()));
         engine.createTable(new CreateTableRequest(TableSpec.builder(STRS).partitionKey("pk", AttributeValue.Type.S)
                 .sortKey("sk", AttributeValue.Type.S).build()));
         engine.createTable(new CreateTableRequest(TableSpec.builder(ORDERS).partitionKey("pk", AttributeValue.Type.S)
@@ -93,6 +96,8 @@ class FidelityDifferentialTest {
                 .localIndex(IndexSpec.local("by_v").sortKey("v", AttributeValue.Type.N).projection(Projection.keysOnly()).build())
                 .build()));
         ddb.createTable(b -> b.tableName(NUMS).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("id", ScalarAttributeType.N)).keySchema(key("id", KeyType.HASH)));
+        ddb.createTable(b -> b.tableName(ONE).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attr("id", ScalarAttributeType.N)).keySchema(key("id", KeyType.HASH)));
         ddb.createTable(b -> b.tableName(STRS).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("sk", ScalarAttributeType.S))
@@ -150,11 +155,13 @@ class FidelityDifferentialTest {
         Item oursOld = engine.put(again).attributes().orElseThrow();
         Item theirsOld = SdkConvert.item(ddb.putItem(SdkConvert.put(again)).attributes());
         assertEquals(text(theirsOld), text(oursOld));
-        ScanRequest scan = ScanRequest.builder(NUMS).limit(1).consistency(Consistency.STRONG).build();
+        both(PutRequest.builder(ONE, Item.of("id", AttributeValue.n("-25e-1"), "x", AttributeValue.n("0.10"))).build());
+        ScanRequest scan = ScanRequest.builder(ONE).limit(1).consistency(Consistency.STRONG).build();
         Page page = engine.scan(scan);
         var theirPage = ddb.scan(SdkConvert.scan(scan, null));
         assertEquals(text(SdkConvert.item(theirPage.lastEvaluatedKey())), text(page.lastEvaluatedKey().orElseThrow()));
         assertEquals(text(SdkConvert.item(theirPage.items().get(0))), text(page.items().get(0)));
+        assertEquals("-2.5", page.lastEvaluatedKey().orElseThrow().get("id").numberText());
 
         QueryRequest q = QueryRequest.builder(ORDERS).keyCondition("pk = :p AND sk >= :s").value(":p", "q").value(":s", AttributeValue.n("3.00"))
                 .limit(1).consistency(Consistency.STRONG).build();
