@@ -57,8 +57,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <p>Where Local departs from DynamoDB the engine follows DynamoDB, and the test says so:
  * <ol>
  *   <li>Local keeps the caller's text of numbers nested in lists and maps and of update-expression results
- *       ({@code 1.25 + 1.75} gives {@code 3.00}); DynamoDB stores numbers by value and answers with canonical
- *       text everywhere.</li>
+ *       ({@code 1.25 + 1.75} gives {@code 3.00}, {@code SET w = :c} with {@code 5e3} gives {@code 5e3}) while it
+ *       canonicalises top-level numbers and number sets. The engine canonicalises every number, taking DynamoDB
+ *       to store numbers by value at any depth ("leading and trailing zeroes are trimmed", AWS developer guide,
+ *       Number data type); this is not verified against AWS for nested values.</li>
  *   <li>Local compares TransactWriteItems and BatchGetItem keys by text ({@code {id: 100}} and {@code {id: 1e2}}
  *       pass as two items); DynamoDB compares keys by value, as Local does for BatchWriteItem and
  *       TransactGetItems.</li>
