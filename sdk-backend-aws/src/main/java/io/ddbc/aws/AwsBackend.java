@@ -18,7 +18,6 @@ import io.ddbc.api.Page;
 import io.ddbc.api.Positions;
 import io.ddbc.api.PutRequest;
 import io.ddbc.api.QueryRequest;
-import io.ddbc.api.ReturnValues;
 import io.ddbc.api.ScanRequest;
 import io.ddbc.api.ServedBy;
 import io.ddbc.api.TableDescription;
@@ -303,9 +302,7 @@ public final class AwsBackend implements Backend {
     @Override
     public WriteResult put(PutRequest r) {
         PutItemResponse resp = call(target(r.operation(), r.tableName(), r.key(), r.condition()), () -> client.putItem(RequestMapper.put(r)));
-        // DynamoDB's PutItem has no ALL_NEW; the new image is the item written
-        var attributes = r.returnValues() == ReturnValues.ALL_NEW ? r.item() : ModelConverter.itemOrNull(resp.attributes());
-        return WriteResult.of(attributes, CapacityConverter.convert(resp.consumedCapacity(), Kind.WRITE), Positions.NONE);
+        return WriteResult.of(ModelConverter.itemOrNull(resp.attributes()), CapacityConverter.convert(resp.consumedCapacity(), Kind.WRITE), Positions.NONE);
     }
 
     @Override

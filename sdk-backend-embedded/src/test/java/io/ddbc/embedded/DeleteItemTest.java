@@ -35,7 +35,7 @@ class DeleteItemTest {
 
     @Test
     void onlyNoneAndAllOldAreAccepted() {
-        Fixture.invalid("ReturnValues can only be ALL_OLD or NONE",
+        Fixture.invalid("Return values set to invalid value",
                 () -> b.delete(DeleteRequest.builder(Fixture.SIMPLE, Key.of("id", "a")).returnValues(ReturnValues.ALL_NEW).build()));
     }
 

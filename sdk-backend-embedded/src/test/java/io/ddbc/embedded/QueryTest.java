@@ -53,20 +53,23 @@ class QueryTest {
         assertEquals(Item.of("pk", "p", "sk", 4), lek);
         Page second = b.query(q("pk = :p").limit(4).exclusiveStartKey(lek).build());
         assertEquals(List.of(5L, 6L, 7L, 8L), sks(second));
-        Fixture.invalid("outside query boundaries",
+        Fixture.invalid("The provided starting key does not match the range key predicate",
                 () -> b.query(q("pk = :p").exclusiveStartKey(Item.of("pk", "q", "sk", 1)).build()));
     }
 
     @Test
-    void lastEvaluatedKeyWithoutLookAheadExceptAtTheInclusiveEndOfTheRange() {
+    void lastEvaluatedKeyWheneverLimitStopsTheQuery() {
         Page toEnd = b.query(q("pk = :p AND sk > :s").value(":s", 8).limit(2).build());
         assertEquals(List.of(9L, 10L), sks(toEnd));
         assertTrue(toEnd.hasMore(), "Limit reached: DynamoDB does not look ahead");
         Page between = b.query(q("pk = :p AND sk BETWEEN :a AND :b").value(":a", 3).value(":b", 4).limit(2).build());
-        assertFalse(between.hasMore(), "the last key is the inclusive upper bound: nothing can follow");
+        // Even at the inclusive end of the range (this test asserted DynamoDB Local's omission before issue 18).
+        assertTrue(between.hasMore(), "Limit reached at the range's last key: still no look-ahead");
         Page backwards = b.query(q("pk = :p AND sk BETWEEN :a AND :b").value(":a", 3).value(":b", 4).limit(2).scanIndexForward(false).build());
         assertEquals(List.of(4L, 3L), sks(backwards));
-        assertFalse(backwards.hasMore());
+        assertTrue(backwards.hasMore());
+        Page equal = b.query(q("pk = :p AND sk = :s").value(":s", 4).limit(1).build());
+        assertEquals(Item.of("pk", "p", "sk", 4), equal.lastEvaluatedKey().orElseThrow(), "sk = :s with Limit 1");
         Page after = b.query(q("pk = :p").exclusiveStartKey(toEnd.lastEvaluatedKey().orElseThrow()).build());
         assertEquals(0, after.count());
         assertEquals(0.5, after.consumedCapacity().readUnits(), "an empty page still costs the minimum");

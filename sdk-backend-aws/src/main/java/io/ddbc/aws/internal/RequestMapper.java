@@ -63,8 +63,8 @@ public final class RequestMapper {
     }
 
     /**
-     * PutItem. DynamoDB's PutItem returns only NONE or ALL_OLD; ddbc's ALL_NEW on a put is answered
-     * with the item written (see {@link #sentReturnValues}).
+     * PutItem. DynamoDB's PutItem returns only NONE or ALL_OLD and rejects the others, as the embedded engine
+     * does: the backend sends what it is asked (ddbc's client answers a put's ALL_NEW itself, without asking).
      */
     public static PutItemRequest put(PutRequest r) {
         return PutItemRequest.builder().tableName(r.tableName()).item(toSdk(r.item()))
@@ -92,10 +92,10 @@ public final class RequestMapper {
                 .returnConsumedCapacity(CAPACITY).build();
     }
 
-    /** The ReturnValues sent, null for NONE: a put's ALL_NEW becomes NONE (the backend returns the item it wrote). */
+    /** The ReturnValues sent, null for NONE (DynamoDB's default). */
     public static ReturnValue sentReturnValues(ConditionalWriteRequest r) {
         ReturnValues v = r.returnValues();
-        if (v == ReturnValues.NONE || (r instanceof PutRequest && v == ReturnValues.ALL_NEW)) return null; // DynamoDB's default
+        if (v == ReturnValues.NONE) return null;
         return ReturnValue.fromValue(v.name());
     }
 

@@ -25,11 +25,14 @@ import io.ddbc.api.UpdateRequest;
 import io.ddbc.api.WriteResult;
 import io.ddbc.embedded.internal.replication.Cluster;
 import io.ddbc.embedded.internal.replication.ReplicationSettings;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The engine: tables, the commit log, replication and the operations. Every method is thread-safe.
  * Counts each operation by DynamoDB name for the stats. Each operation first spends its modelled service
- * latency (virtual time only), then passes throughput admission, then runs.
+ * latency (virtual time only) and finds its table(s), then validates the request, then passes throughput
+ * admission, then runs.
  */
 public final class Engine implements AutoCloseable {
     private final Cluster cluster;
@@ -111,12 +114,13 @@ public final class Engine implements AutoCloseable {
         cluster.close();
     }
 
-    /** Spends the service latency, then admits the request on its table (and index) or throws ThrottlingException. */
-    private TableState begin(String operation, String table, String index, boolean write) {
+    /**
+     * Spends the service latency and finds the table: a missing table is reported before anything about the
+     * request itself, as DynamoDB does.
+     */
+    private TableState begin(String operation, String table) {
         begin(operation);
-        TableState t = tables.get(table);
-        throughput.admit(t, index, write);
-        return t;
+        return tables.get(table);
     }
 
     private void begin(String operation) {
@@ -124,8 +128,22 @@ public final class Engine implements AutoCloseable {
         cluster.serviceLatency();
     }
 
-    private void admitAll(java.util.Collection<String> tableNames, boolean write) {
-        for (String n : tableNames) throughput.admit(tables.get(n), null, write);
+    /**
+     * Throughput admission of a request on its table (and index), run by the operation once the request is
+     * validated and before it reads or writes: DynamoDB validates first, so an invalid request to a throttled
+     * table gets its ValidationException, not a ThrottlingException.
+     */
+    private Runnable admission(TableState t, String index, boolean write) {
+        return () -> throughput.admit(t, index, write);
+    }
+
+    /** Every table of a multi-table request, found first (a missing one is reported before validation). */
+    private Runnable admissionOfAll(java.util.Collection<String> tableNames, boolean write) {
+        List<TableState> states = new ArrayList<>();
+        for (String n : tableNames) states.add(tables.get(n));
+        return () -> {
+            for (TableState t : states) throughput.admit(t, null, write);
+        };
     }
 
     /** The tables. */
@@ -144,51 +162,59 @@ public final class Engine implements AutoCloseable {
     }
 
     public GetResult get(GetRequest r) {
-        return reads.get(begin("GetItem", r.tableName(), null, false), r);
+        TableState t = begin("GetItem", r.tableName());
+        return reads.get(t, r, admission(t, null, false));
     }
 
     public WriteResult put(PutRequest r) {
-        return writes.execute(PreparedWrite.put(begin("PutItem", r.tableName(), null, true), r));
+        TableState t = begin("PutItem", r.tableName());
+        PreparedWrite w = PreparedWrite.put(t, r);
+        admission(t, null, true).run();
+        return writes.execute(w);
     }
 
     public WriteResult update(UpdateRequest r) {
-        return writes.execute(PreparedWrite.update(begin("UpdateItem", r.tableName(), null, true), r));
+        TableState t = begin("UpdateItem", r.tableName());
+        PreparedWrite w = PreparedWrite.update(t, r);
+        admission(t, null, true).run();
+        return writes.execute(w);
     }
 
     public WriteResult delete(DeleteRequest r) {
-        return writes.execute(PreparedWrite.delete(begin("DeleteItem", r.tableName(), null, true), r));
+        TableState t = begin("DeleteItem", r.tableName());
+        PreparedWrite w = PreparedWrite.delete(t, r);
+        admission(t, null, true).run();
+        return writes.execute(w);
     }
 
     public Page query(QueryRequest r) {
-        return pages.query(begin("Query", r.tableName(), r.indexName().orElse(null), false), r);
+        TableState t = begin("Query", r.tableName());
+        return pages.query(t, r, admission(t, r.indexName().orElse(null), false));
     }
 
     public Page scan(ScanRequest r) {
-        return pages.scan(begin("Scan", r.tableName(), r.indexName().orElse(null), false), r);
+        TableState t = begin("Scan", r.tableName());
+        return pages.scan(t, r, admission(t, r.indexName().orElse(null), false));
     }
 
     public BatchGetResult batchGet(BatchGetRequest r) {
         begin("BatchGetItem");
-        admitAll(r.tables().keySet(), false);
-        return reads.batchGet(tables, r);
+        return reads.batchGet(tables, r, admissionOfAll(r.tables().keySet(), false));
     }
 
     public BatchWriteResult batchWrite(BatchWriteRequest r) {
         begin("BatchWriteItem");
-        admitAll(r.writes().keySet(), true);
-        return writes.batchWrite(tables, r);
+        return writes.batchWrite(tables, r, admissionOfAll(r.writes().keySet(), true));
     }
 
     public TransactGetResult transactGet(TransactGetRequest r) {
         begin("TransactGetItems");
-        admitAll(r.gets().stream().map(g -> g.tableName()).distinct().toList(), false);
-        return transactions.get(tables, r);
+        return transactions.get(tables, r, admissionOfAll(r.gets().stream().map(g -> g.tableName()).distinct().toList(), false));
     }
 
     public TransactWriteResult transactWrite(TransactWriteRequest r) {
         begin("TransactWriteItems");
-        admitAll(r.actions().stream().map(a -> a.tableName()).distinct().toList(), true);
-        return transactions.write(tables, r);
+        return transactions.write(tables, r, admissionOfAll(r.actions().stream().map(a -> a.tableName()).distinct().toList(), true));
     }
 
     public TableDescription createTable(CreateTableRequest r) {

@@ -14,6 +14,8 @@ import io.ddbc.embedded.internal.expr.CompiledUpdate;
 import io.ddbc.embedded.internal.expr.ExpressionCompiler;
 import io.ddbc.embedded.internal.expr.Placeholders;
 import io.ddbc.embedded.internal.storage.ItemKey;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A put, update, delete or condition check, validated and compiled before any lock is taken, ready to be
@@ -70,21 +72,22 @@ final class PreparedWrite {
     }
 
     static PreparedWrite put(TableState t, PutRequest r) {
-        // DynamoDB's PutItem knows NONE and ALL_OLD; ddbc's API also accepts ALL_NEW on a put and answers
-        // with the item written (ReturnValues Javadoc), as the AWS adapter does.
-        if (r.returnValues() != ReturnValues.ALL_NEW) checkPutDeleteReturnValues(r.returnValues());
-        Key key = t.spec().keyOf(r.item());
-        ItemRules.check(t, ItemKey.of(key), r.item());
-        CompiledCondition c = compileCondition(r.condition(), r.expressions());
-        return new PreparedWrite(t, Kind.PUT, key, r.item(), null, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
+        // DynamoDB's PutItem knows only NONE and ALL_OLD. ddbc's client answers a put's ALL_NEW itself with the
+        // item written and never sends it (sdk-core WritePath), so here it is rejected as DynamoDB does.
+        checkPutDeleteReturnValues(r.returnValues());
+        Item item = Numbers.canonical(r.item());
+        Key key = t.spec().keyOf(item);
+        ItemRules.check(t, ItemKey.of(key), item);
+        CompiledCondition c = compileCondition(t, r.condition(), r.expressions());
+        return new PreparedWrite(t, Kind.PUT, key, item, null, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
                 () -> "Put|" + t.name() + "|" + r.item() + "|" + r.condition() + "|" + r.expressions());
     }
 
     static PreparedWrite delete(TableState t, DeleteRequest r) {
         checkPutDeleteReturnValues(r.returnValues());
         t.spec().validateKey(r.key());
-        CompiledCondition c = compileCondition(r.condition(), r.expressions());
-        return new PreparedWrite(t, Kind.DELETE, r.key(), null, null, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
+        CompiledCondition c = compileCondition(t, r.condition(), r.expressions());
+        return new PreparedWrite(t, Kind.DELETE, Numbers.canonical(r.key()), null, null, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
                 () -> "Delete|" + t.name() + "|" + r.key() + "|" + r.condition() + "|" + r.expressions());
     }
 
@@ -94,6 +97,11 @@ final class PreparedWrite {
         CompiledUpdate u = r.updateExpression() == null ? null : ExpressionCompiler.update(r.updateExpression(), ph);
         CompiledCondition c = r.condition() == null ? null : ExpressionCompiler.condition("ConditionExpression", r.condition(), ph);
         ExprSupport.finish(ph);
+        // Paths below key attributes first, as DynamoDB orders them, except an update's own table-key targets
+        // (SET pk.b = :x), which get "Cannot update attribute pk" below.
+        Set<String> keyTargets = new HashSet<>();
+        if (u != null) for (String a : u.topLevelAttributes()) if (t.spec().isKeyAttribute(a)) keyTargets.add(a);
+        ExprSupport.checkKeyPaths(ph, t, keyTargets);
         if (u != null) {
             for (String a : u.topLevelAttributes()) {
                 if (t.spec().isKeyAttribute(a)) {
@@ -102,7 +110,7 @@ final class PreparedWrite {
                 }
             }
         }
-        return new PreparedWrite(t, Kind.UPDATE, r.key(), null, u, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
+        return new PreparedWrite(t, Kind.UPDATE, Numbers.canonical(r.key()), null, u, c, r.condition(), r.returnValues(), r.returnItemOnConditionFailure(),
                 () -> "Update|" + t.name() + "|" + r.key() + "|" + r.updateExpression() + "|" + r.condition() + "|" + r.expressions());
     }
 
@@ -111,23 +119,24 @@ final class PreparedWrite {
         if (check.condition() == null) {
             throw new ValidationException("A ConditionCheck on table '" + t.name() + "' needs a ConditionExpression");
         }
-        CompiledCondition c = compileCondition(check.condition(), check.expressions());
-        return new PreparedWrite(t, Kind.CHECK, check.key(), null, null, c, check.condition(), ReturnValues.NONE,
+        CompiledCondition c = compileCondition(t, check.condition(), check.expressions());
+        return new PreparedWrite(t, Kind.CHECK, Numbers.canonical(check.key()), null, null, c, check.condition(), ReturnValues.NONE,
                 check.returnItemOnConditionFailure(), () -> "Check|" + t.name() + "|" + check.key() + "|" + check.condition() + "|"
                 + check.expressions());
     }
 
     /** An unconditional put of BatchWriteItem. */
     static PreparedWrite batchPut(TableState t, Item item) {
-        Key key = t.spec().keyOf(item);
-        ItemRules.check(t, ItemKey.of(key), item);
-        return new PreparedWrite(t, Kind.PUT, key, item, null, null, null, ReturnValues.NONE, false, () -> "");
+        Item canonical = Numbers.canonical(item);
+        Key key = t.spec().keyOf(canonical);
+        ItemRules.check(t, ItemKey.of(key), canonical);
+        return new PreparedWrite(t, Kind.PUT, key, canonical, null, null, null, ReturnValues.NONE, false, () -> "");
     }
 
     /** An unconditional delete of BatchWriteItem. */
     static PreparedWrite batchDelete(TableState t, Key key) {
         t.spec().validateKey(key);
-        return new PreparedWrite(t, Kind.DELETE, key, null, null, null, null, ReturnValues.NONE, false, () -> "");
+        return new PreparedWrite(t, Kind.DELETE, Numbers.canonical(key), null, null, null, null, ReturnValues.NONE, false, () -> "");
     }
 
     /** A canonical description of the request, for transaction idempotency checks. */
@@ -135,16 +144,18 @@ final class PreparedWrite {
         return fingerprint.get();
     }
 
-    private static CompiledCondition compileCondition(String text, Expressions expressions) {
+    private static CompiledCondition compileCondition(TableState t, String text, Expressions expressions) {
         Placeholders ph = ExprSupport.begin(expressions, text);
         CompiledCondition c = text == null ? null : ExpressionCompiler.condition("ConditionExpression", text, ph);
         ExprSupport.finish(ph);
+        ExprSupport.checkKeyPaths(ph, t, Set.of());
         return c;
     }
 
     private static void checkPutDeleteReturnValues(ReturnValues rv) {
         if (rv != ReturnValues.NONE && rv != ReturnValues.ALL_OLD) {
-            throw new ValidationException("ReturnValues can only be ALL_OLD or NONE (got " + rv + ")");
+            throw new ValidationException("Return values set to invalid value (PutItem and DeleteItem take only NONE or ALL_OLD; got "
+                    + rv + ")");
         }
     }
 
@@ -162,7 +173,8 @@ final class PreparedWrite {
             case CHECK: return new Outcome(current, false);
             default: {
                 Item base = current != null ? current : key.asItem();
-                Item updated = update == null ? base : update.apply(base);
+                // Arithmetic and values from the expression may carry any number text: store DynamoDB's.
+                Item updated = update == null ? base : Numbers.canonical(update.apply(base));
                 ItemRules.check(table, itemKey, updated);
                 return new Outcome(updated, true);
             }

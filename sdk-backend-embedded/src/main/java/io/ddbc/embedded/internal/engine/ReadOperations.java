@@ -16,6 +16,7 @@ import io.ddbc.embedded.internal.capacity.CapacityCalculator.ReadKind;
 import io.ddbc.embedded.internal.expr.CompiledProjection;
 import io.ddbc.embedded.internal.expr.ExpressionCompiler;
 import io.ddbc.embedded.internal.expr.Placeholders;
+import io.ddbc.embedded.internal.replication.Cluster;
 import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.SortedStore;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import io.ddbc.embedded.internal.replication.Cluster;
 
 /** GetItem and BatchGetItem, served lock-free from a replica's partition store. */
 final class ReadOperations {
@@ -65,10 +65,11 @@ final class ReadOperations {
     }
 
     /** Compiles an optional projection with its placeholders (checking they are all used). */
-    static CompiledProjection projection(String text, Expressions expressions) {
+    static CompiledProjection projection(TableState table, String text, Expressions expressions) {
         Placeholders ph = ExprSupport.begin(expressions, text);
         CompiledProjection p = text == null ? null : ExpressionCompiler.projection(text, ph);
         ExprSupport.finish(ph);
+        ExprSupport.checkKeyPaths(ph, table, Set.of());
         return p;
     }
 
@@ -76,10 +77,11 @@ final class ReadOperations {
         return projection == null || item == null ? item : projection.apply(item);
     }
 
-    GetResult get(TableState table, GetRequest request) {
+    GetResult get(TableState table, GetRequest request, Runnable admission) {
         table.spec().validateKey(request.key());
         boolean strong = ReadConsistency.isStrong(request.consistency(), table.name());
-        CompiledProjection projection = projection(request.projection(), request.expressions());
+        CompiledProjection projection = projection(table, request.projection(), request.expressions());
+        admission.run();
         Read read = read(table, request.key(), strong, request.minPositions());
         ConsumedCapacity capacity = CapacityCalculator.itemRead(table.name(), read.item(), ReadKind.of(strong));
         stats.charge(capacity);
@@ -91,7 +93,7 @@ final class ReadOperations {
      * projection; each item charged on its own (missing items the minimum). Items past 16 MB are left
      * unprocessed.
      */
-    BatchGetResult batchGet(Tables tables, BatchGetRequest request) {
+    BatchGetResult batchGet(Tables tables, BatchGetRequest request, Runnable admission) {
         int count = request.keyCount();
         if (count == 0) throw new ValidationException("BatchGetItem needs at least one key");
         if (count > BatchGetRequest.MAX_KEYS) {
@@ -112,8 +114,9 @@ final class ReadOperations {
             }
             states.put(t.name(), t);
             strong.put(t.name(), ReadConsistency.isStrong(tk.consistency(), t.name()));
-            projections.put(t.name(), projection(tk.projection(), tk.expressions()));
+            projections.put(t.name(), projection(t, tk.projection(), tk.expressions()));
         }
+        admission.run();
         Map<String, List<Item>> items = new LinkedHashMap<>();
         Map<String, BatchGetRequest.TableKeys> unprocessed = new LinkedHashMap<>();
         ConsumedCapacity capacity = ConsumedCapacity.NONE;

@@ -33,39 +33,68 @@ final class Throughput {
         this.cluster = cluster;
     }
 
-    /** One token bucket. */
+    /**
+     * One token bucket, in exact integer arithmetic: the balance in thousandths of a capacity unit (every
+     * capacity figure is a multiple of ½ unit, so charges are exact) and the refill in units × nanoseconds, with
+     * the part that does not yet make a whole thousandth carried to the next refill. Floating point refilled
+     * 0.005 units per millisecond inexactly, and a residue of 1e-13 left after a read admitted an extra one.
+     */
     static final class Bucket {
-        private final double rate;
-        private final double max;
-        private double tokens;
+        /** Thousandths of a unit per unit. */
+        private static final long MILLIS_PER_UNIT = 1000;
+        /** Units × nanoseconds that make one thousandth of a unit: 1e9 ns per second / 1000. */
+        private static final long REFILL_PER_MILLI_UNIT = 1_000_000;
+
+        private final long rate;
+        private final long max;
+        private long balance;
+        private long carry;
         private long last;
 
-        Bucket(double unitsPerSecond, long now) {
+        Bucket(long unitsPerSecond, long now) {
             this.rate = unitsPerSecond;
-            this.max = unitsPerSecond * BURST_SECONDS;
-            this.tokens = max;
+            this.max = unitsPerSecond * BURST_SECONDS * MILLIS_PER_UNIT;
+            this.balance = max;
             this.last = now;
         }
 
         synchronized boolean hasCredit(long now) {
             refill(now);
-            return tokens > 0;
+            return balance > 0;
         }
 
         synchronized void take(double units, long now) {
             refill(now);
-            tokens -= units;
+            balance -= Math.round(units * MILLIS_PER_UNIT);
         }
 
         synchronized double balance(long now) {
             refill(now);
-            return tokens;
+            return balance / (double) MILLIS_PER_UNIT;
         }
 
         private void refill(long now) {
-            if (now > last) {
-                tokens = Math.min(max, tokens + rate * (now - last) / 1e9);
-                last = now;
+            long elapsed = now - last;
+            if (elapsed <= 0) return;
+            last = now;
+            if (balance >= max) {
+                carry = 0;
+                return;
+            }
+            // Long enough to fill any bucket (and to overflow rate × elapsed): full.
+            if (elapsed > (Long.MAX_VALUE - REFILL_PER_MILLI_UNIT) / rate) {
+                balance = max;
+                carry = 0;
+                return;
+            }
+            long refill = carry + rate * elapsed;
+            long gained = refill / REFILL_PER_MILLI_UNIT;
+            carry = refill % REFILL_PER_MILLI_UNIT;
+            if (gained >= max - balance) {
+                balance = max;
+                carry = 0;
+            } else {
+                balance += gained;
             }
         }
     }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -60,8 +61,9 @@ final class Transactions {
         for (int i = 0; i < tokenLocks.length; i++) tokenLocks[i] = new Object();
     }
 
-    TransactWriteResult write(Tables tables, TransactWriteRequest request) {
+    TransactWriteResult write(Tables tables, TransactWriteRequest request, Runnable admission) {
         List<PreparedWrite> writes = prepare(tables, request);
+        admission.run();
         if (request.clientToken().isEmpty()) return commit(writes);
         String token = request.clientToken().get();
         String fingerprint = fingerprint(writes);
@@ -86,7 +88,8 @@ final class Transactions {
     private static List<PreparedWrite> prepare(Tables tables, TransactWriteRequest request) {
         checkItemCount("TransactWriteItems", request.actions().size(), TransactWriteRequest.MAX_ACTIONS);
         List<PreparedWrite> writes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        // Keys are the same item when equal by value ({id: 100} and {id: 1e2}), not by text.
+        Set<Map.Entry<String, ItemKey>> seen = new HashSet<>();
         long bytes = 0;
         for (TransactWriteRequest.Action a : request.actions()) {
             TableState t = tables.get(a.tableName());
@@ -102,7 +105,7 @@ final class Transactions {
                 w = PreparedWrite.delete(t, (DeleteRequest) a.write());
             }
             bytes += w.key.sizeInBytes();
-            if (!seen.add(t.name() + "\u0000" + w.key)) {
+            if (!seen.add(Map.entry(t.name(), w.itemKey))) {
                 throw new ValidationException("Transaction request cannot include multiple operations on one item (table '" + t.name()
                         + "', key " + w.key + ")");
             }
@@ -183,24 +186,25 @@ final class Transactions {
         return sb.toString();
     }
 
-    TransactGetResult get(Tables tables, TransactGetRequest request) {
+    TransactGetResult get(Tables tables, TransactGetRequest request, Runnable admission) {
         int n = request.gets().size();
         checkItemCount("TransactGetItems", n, TransactGetRequest.MAX_ITEMS);
         List<TableState> states = new ArrayList<>();
         List<CompiledProjection> projections = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<Map.Entry<String, ItemKey>> seen = new HashSet<>();
         for (TransactGetRequest.Get g : request.gets()) {
             TableState t = tables.get(g.tableName());
             t.spec().validateKey(g.key());
-            if (!seen.add(t.name() + "\u0000" + g.key())) {
+            if (!seen.add(Map.entry(t.name(), ItemKey.of(g.key())))) {
                 throw new ValidationException("Transaction request cannot include multiple operations on one item (table '" + t.name()
                         + "', key " + g.key() + ")");
             }
             states.add(t);
-            projections.add(ReadOperations.projection(g.projection(), g.expressions()));
+            projections.add(ReadOperations.projection(t, g.projection(), g.expressions()));
             slots.add(new Slot(t, t.partitionOf(g.key())));
         }
+        admission.run();
         List<ReentrantLock> locks = lockAll(slots);
         try {
             List<Optional<Item>> items = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.ddbc.api.Positions;
 import io.ddbc.api.ValidationException;
 import io.ddbc.api.WriteResult;
 import io.ddbc.embedded.internal.capacity.CapacityCalculator;
+import io.ddbc.embedded.internal.storage.ItemKey;
 import io.ddbc.embedded.internal.storage.LogRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ final class WriteOperations {
      * BatchWriteItem: ≤ 25 puts/deletes, ≤ 16 MB, no item twice; all validated before any is applied, then
      * each applied atomically on its own (nothing is left unprocessed: the engine never throttles here).
      */
-    BatchWriteResult batchWrite(Tables tables, BatchWriteRequest request) {
+    BatchWriteResult batchWrite(Tables tables, BatchWriteRequest request, Runnable admission) {
         int count = request.writeCount();
         if (count == 0) throw new ValidationException("BatchWriteItem needs at least one put or delete");
         if (count > BatchWriteRequest.MAX_WRITES) {
@@ -68,14 +69,15 @@ final class WriteOperations {
                     + BatchWriteRequest.MAX_WRITES);
         }
         List<PreparedWrite> prepared = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        // Keys are the same item when equal by value ({id: 100} and {id: 1e2}), not by text.
+        Set<Map.Entry<String, ItemKey>> seen = new HashSet<>();
         long bytes = 0;
         for (Map.Entry<String, List<BatchWriteRequest.Write>> e : request.writes().entrySet()) {
             TableState t = tables.get(e.getKey());
             for (BatchWriteRequest.Write w : e.getValue()) {
                 PreparedWrite p = w.isPut() ? PreparedWrite.batchPut(t, w.item()) : PreparedWrite.batchDelete(t, w.key());
                 bytes += w.isPut() ? w.item().sizeInBytes() : w.key().sizeInBytes();
-                if (!seen.add(t.name() + "\u0000" + p.key)) {
+                if (!seen.add(Map.entry(t.name(), p.itemKey))) {
                     throw new ValidationException("Provided list of item keys contains duplicates (table '" + t.name() + "', key " + p.key + ")");
                 }
                 prepared.add(p);
@@ -84,6 +86,7 @@ final class WriteOperations {
         if (bytes > MAX_BATCH_WRITE_BYTES) {
             throw new ValidationException("BatchWriteItem request size " + bytes + " bytes exceeds the limit of " + MAX_BATCH_WRITE_BYTES);
         }
+        admission.run();
         ConsumedCapacity capacity = ConsumedCapacity.NONE;
         Positions positions = Positions.NONE;
         for (PreparedWrite p : prepared) {

@@ -79,6 +79,12 @@ final class ConditionParser extends ExpressionParser {
             next();
             Operand right = operand();
             checkDistinct(op.symbol, left, right);
+            // Only N, S and B order; a constant of another type is known wrong before any item is seen (a path's
+            // type is not, and an unorderable value there just makes the comparison false).
+            if (op.isOrdering()) {
+                requireType(op.symbol, left, AttributeValue.Type.N, AttributeValue.Type.S, AttributeValue.Type.B);
+                requireType(op.symbol, right, AttributeValue.Type.N, AttributeValue.Type.S, AttributeValue.Type.B);
+            }
             return new Cond.Compare(op, left, right);
         }
         if (peek().isKeyword("BETWEEN")) {
@@ -120,6 +126,9 @@ final class ConditionParser extends ExpressionParser {
     }
 
     private Cond between(Operand value, Operand lower, Operand upper) {
+        for (Operand o : new Operand[] {value, lower, upper}) {
+            requireType("BETWEEN", o, AttributeValue.Type.N, AttributeValue.Type.S, AttributeValue.Type.B);
+        }
         if (lower instanceof Operand.Constant lo && upper instanceof Operand.Constant hi) {
             checkBounds(lo.value(), hi.value());
         }

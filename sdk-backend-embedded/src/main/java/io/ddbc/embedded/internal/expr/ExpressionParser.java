@@ -191,6 +191,7 @@ abstract class ExpressionParser {
         int[] idx = new int[indexes.size()];
         for (int i = 0; i < idx.length; i++) idx[i] = indexes.get(i);
         topLevel.add(names.get(0));
+        if (names.size() > 1 && placeholders != null) placeholders.nested(names.get(0));
         return new DocumentPath(names.toArray(new String[0]), idx);
     }
 

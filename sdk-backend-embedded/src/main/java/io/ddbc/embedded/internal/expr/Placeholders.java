@@ -22,10 +22,25 @@ public final class Placeholders {
     private final Expressions expressions;
     private final Set<String> usedNames = new HashSet<>();
     private final Set<String> usedValues = new HashSet<>();
+    /** Top-level attributes of the request's expressions reached into by a nested path ({@code a.b}, {@code a[0]}). */
+    private final Set<String> nestedTopLevel = new java.util.LinkedHashSet<>();
 
     /** Wraps a request's placeholders. */
     public Placeholders(Expressions expressions) {
         this.expressions = expressions;
+    }
+
+    /** Records that a path of one of the request's expressions goes below the top-level attribute {@code name}. */
+    void nested(String name) {
+        nestedTopLevel.add(name);
+    }
+
+    /**
+     * The top-level attributes some document path of the request's expressions goes below, in order of
+     * appearance: key attributes are scalars, so the engine rejects such paths into them as DynamoDB does.
+     */
+    public Set<String> nestedTopLevel() {
+        return java.util.Collections.unmodifiableSet(nestedTopLevel);
     }
 
     /** The attribute name of {@code #placeholder}; records it as used. */

@@ -102,10 +102,23 @@ class ConditionExpressionTest {
 
         @Test
         void orderingUnorderedTypesIsFalseNotAnError() {
-            assertFalse(test("flag < :v", ITEM, ":v", true));
-            assertFalse(test("flag >= :v", ITEM, ":v", true));
-            assertFalse(test("lst >= :v", ITEM, ":v", List.of(1)));
-            assertFalse(test("nothing BETWEEN :a AND :b", ITEM, ":a", null, ":b", null));
+            // A path's type is known only at run time: ordering it against a value of another type is false.
+            // (Constants of unorderable types are rejected when compiling: see orderingConstantsMustBeOrderable.)
+            assertFalse(test("flag < :v", ITEM, ":v", 1));
+            assertFalse(test("flag >= :v", ITEM, ":v", "x"));
+            assertFalse(test("lst >= :v", ITEM, ":v", 1));
+            assertFalse(test("nothing BETWEEN :a AND :b", ITEM, ":a", 1, ":b", 2));
+        }
+
+        @Test
+        void orderingConstantsMustBeOrderable() {
+            // Issue 18: the type of a :value is known when compiling, so DynamoDB rejects the request outright.
+            assertInvalid(() -> cond(":a < :b", ":a", 1, ":b", Set.of(1, 2)), "Invalid ConditionExpression: Incorrect operand type for"
+                    + " operator or function; operator or function: <, operand type: NS");
+            assertInvalid(() -> cond("a < :b", ":b", List.of(1)), "operator or function: <, operand type: L");
+            assertInvalid(() -> cond("flag >= :v", ":v", true), "operator or function: >=, operand type: BOOL");
+            assertInvalid(() -> cond("a BETWEEN :a AND :b", ":a", null, ":b", null), "operator or function: BETWEEN, operand type: NULL");
+            assertTrue(test("lst = :v", ITEM, ":v", List.of(1, "x", List.of(2, 3))), "equality takes any type");
         }
 
         @Test
