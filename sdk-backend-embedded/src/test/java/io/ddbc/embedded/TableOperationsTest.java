@@ -42,7 +42,7 @@ class TableOperationsTest {
     @Test
     void duplicateTableIsRejected() {
         create("accounts");
-        Fixture.invalid("Table already exists: accounts", () -> create("accounts"));
+        Fixture.fails(io.ddbc.api.ResourceInUseException.class, "Cannot create preexisting table: accounts", () -> create("accounts"));
     }
 
     @Test

@@ -156,8 +156,10 @@ public final class FacadeRequests {
                         .returnItemOnConditionFailure(allOld(d.returnValuesOnConditionCheckFailure())).build());
             } else if (w.conditionCheck() != null) {
                 var c = w.conditionCheck();
-                b.conditionCheck(ConditionCheck.of(c.tableName(), key(c.tableName(), c.key()), c.conditionExpression(),
-                        expressions(c.expressionAttributeNames(), c.expressionAttributeValues())));
+                // DynamoDB returns the checked item in the cancellation reason only when ALL_OLD was asked for.
+                b.conditionCheck(new ConditionCheck(c.tableName(), key(c.tableName(), c.key()), c.conditionExpression(),
+                        expressions(c.expressionAttributeNames(), c.expressionAttributeValues()), null,
+                        allOld(c.returnValuesOnConditionCheckFailure())));
             } else {
                 throw new ValidationException("TransactWriteItems: a TransactWriteItem must have exactly one of Put, Update, Delete, ConditionCheck");
             }

@@ -182,7 +182,9 @@ final class PageReader {
     private static boolean strong(TableState table, IndexLayout index, PagedRequest<?> r) {
         boolean strong = ReadConsistency.isStrong(r.consistency(), table.name());
         if (strong && index != null && index.isGlobal()) {
-            throw new ValidationException("Consistent reads are not supported on global secondary indexes (index '" + index.name()
+            // DynamoDB's text as DynamoDB Local words it, then which index of which table.
+            String verb = r instanceof io.ddbc.api.ScanRequest ? "scanning" : "querying";
+            throw new ValidationException("Consistent read cannot be true when " + verb + " a GSI (index '" + index.name()
                     + "' of table '" + table.name() + "')");
         }
         return strong;
