@@ -110,7 +110,16 @@ public final class EmbeddedDynamoDbClient implements DynamoDbClient {
     }
 
     private TableSpec spec(String table) {
-        return specs.computeIfAbsent(table, t -> backend.describeTable(new DescribeTableRequest(t)).spec());
+        return specs.computeIfAbsent(requireTableName(table), t -> backend.describeTable(new DescribeTableRequest(t)).spec());
+    }
+
+    /** A request without a table name is refused as DynamoDB refuses it, before any map lookup could fail on the null. */
+    private static String requireTableName(String table) {
+        if (table == null) {
+            throw new io.ddbc.api.ValidationException("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: "
+                    + "Member must not be null");
+        }
+        return table;
     }
 
     /** Runs a backend call, turning ddbc exceptions into the SDK's. */
@@ -234,7 +243,7 @@ public final class EmbeddedDynamoDbClient implements DynamoDbClient {
     @Override
     public DeleteTableResponse deleteTable(DeleteTableRequest r) {
         return call(() -> {
-            specs.remove(r.tableName());
+            specs.remove(requireTableName(r.tableName()));
             io.ddbc.api.TableDescription d = backend.deleteTable(new io.ddbc.api.DeleteTableRequest(r.tableName()));
             return DeleteTableResponse.builder().tableDescription(FacadeResponses.description(d)).build();
         });
