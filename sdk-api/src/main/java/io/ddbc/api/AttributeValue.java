@@ -279,12 +279,14 @@ public final class AttributeValue {
 
     private static AttributeValue set(Type type, List<AttributeValue> elements) {
         if (elements.isEmpty()) {
-            throw new ValidationException("One or more parameter values were invalid: An " + type + " set may not be empty");
+            // DynamoDB's own wording, its double space included.
+            String kind = type == Type.SS ? "string" : type == Type.NS ? "number" : "binary";
+            throw new ValidationException("One or more parameter values were invalid: An " + kind + " set  may not be empty");
         }
         Set<Object> seen = new HashSet<>();
         for (AttributeValue e : elements) {
             if (!seen.add(e.scalarKey())) {
-                throw new ValidationException("One or more parameter values were invalid: Input collection contains duplicates: "
+                throw new ValidationException("Input collection contains duplicates: "
                         + type + " element " + e);
             }
         }

@@ -33,9 +33,15 @@ public class TransactionCanceledException extends DdbcException {
      *     items it evaluated), or null when the backend does not know it
      */
     public TransactionCanceledException(List<CancellationReason> reasons, ConsumedCapacity consumedCapacity) {
-        super("Transaction cancelled, please refer cancellation reasons for specific reasons " + reasons);
+        super(message(reasons));
         this.reasons = List.copyOf(reasons);
         this.consumedCapacity = consumedCapacity;
+    }
+
+    /** DynamoDB's text: the reason codes in request order, e.g. {@code [None, ConditionalCheckFailed]}. */
+    private static String message(List<CancellationReason> reasons) {
+        return "Transaction cancelled, please refer cancellation reasons for specific reasons "
+                + reasons.stream().map(CancellationReason::code).toList();
     }
 
     /** The capacity the cancelled transaction consumed, when the backend reports it (the embedded engine always does). */

@@ -47,7 +47,7 @@ class TableOperationsTest {
 
     @Test
     void missingTableIsResourceNotFoundEverywhere() {
-        String msg = "Requested resource not found: Table: nosuch not found";
+        String msg = "Cannot do operations on a non-existent table: nosuch";
         Fixture.fails(ResourceNotFoundException.class, msg, () -> b.describeTable(new DescribeTableRequest("nosuch")));
         Fixture.fails(ResourceNotFoundException.class, msg, () -> b.deleteTable(new DeleteTableRequest("nosuch")));
         Fixture.fails(ResourceNotFoundException.class, msg, () -> b.get(GetRequest.builder("nosuch", Key.of("id", "a")).build()));

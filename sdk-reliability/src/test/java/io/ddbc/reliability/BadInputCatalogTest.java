@@ -333,7 +333,7 @@ class BadInputCatalogTest {
         c.add(new Case("item: over 400 KB", s -> s.client.table(ACCOUNTS).put(Item.of("id", "big", "pad", "x".repeat(400 * 1024))).execute(),
                 val, "Item size has exceeded the maximum allowed size"));
         c.add(new Case("item: over 400 KB by update", s -> s.client.table(ACCOUNTS).update(A0).expression("SET filler = :p")
-                .value(":p", "x".repeat(400 * 1024)).execute(), val, "Item size has exceeded the maximum allowed size"));
+                .value(":p", "x".repeat(400 * 1024)).execute(), val, "Item size to update has exceeded the maximum allowed size"));
         c.add(new Case("item: partition key of wrong type", s -> s.client.table(ACCOUNTS).put(Item.of("id", 7)).execute(),
                 val, "Type mismatch for key id"));
         c.add(new Case("item: sort key of wrong type", s -> s.client.table(ORDERS).put(Item.of("customer", "c9", "no", "nine")).execute(),

@@ -127,6 +127,7 @@ class FacadeDifferentialTest {
         Answer b = answer(ours, g, false, Map.of());
         cleanUpScratchTables(g, theirs, ours);
         List<String[]> diffs = differences(a, b, g);
+        if (g.has("reserved") && diffs.isEmpty()) resync(theirs, ours, backend); // Local wrote what the engine refused
         if (diffs.isEmpty()) return;
         String category = KnownDifferences.classify(g, a, b, diffs);
         for (String[] d : diffs) {
@@ -142,7 +143,7 @@ class FacadeDifferentialTest {
                 + " | ours=" + abbreviate(ours) + "\n      request: " + abbreviate(g.request().toString());
         examples.putIfAbsent(category, text);
         if (VERBOSE) System.out.println("[" + category + "] " + text);
-        if (!KnownDifferences.isPending(category) && failures.size() < 20) failures.add("[" + category + "] " + text);
+        if (!KnownDifferences.isTolerated(category) && failures.size() < 20) failures.add("[" + category + "] " + text);
     }
 
     private static String abbreviate(String s) {
@@ -152,11 +153,18 @@ class FacadeDifferentialTest {
     /** The fields that differ: {field, Local's, ours}; the error first, then each part. */
     private static List<String[]> differences(Answer a, Answer b, Gen g) {
         List<String[]> out = new ArrayList<>();
+        if (transactionValidationError(a, b)) return out;
+        if (a.error != null && b.error == null && LocalDepartures.scanProjectionError(g.kind(), a.message)) return out;
+        if (a.error == null && b.error != null && b.message != null && b.message.contains("Attribute name is a reserved keyword")) {
+            return out; // LocalDepartures.RESERVED_WORDS
+        }
         if (!java.util.Objects.equals(a.error, b.error)) {
-            out.add(new String[] {"error", a.error + ": " + a.message, b.error + ": " + b.message});
+            out.add(new String[] {"error", a.error + ": " + a.message + " " + a.parts, b.error + ": " + b.message + " " + b.parts});
             return out;
         }
-        if (a.error != null && !java.util.Objects.equals(a.message, ErrorMessages.strip(b.message, a.message))) {
+        if (a.error != null && LocalDepartures.scanProjectionError(g.kind(), a.message)) return out;
+        if (a.error != null && !java.util.Objects.equals(a.message, ErrorMessages.strip(b.message, a.message))
+                && !LocalDepartures.awsWording(a.message, b.message)) {
             out.add(new String[] {"message", a.message, b.message});
         }
         java.util.Set<String> names = new java.util.LinkedHashSet<>(a.parts.keySet());
@@ -168,6 +176,16 @@ class FacadeDifferentialTest {
             if (!java.util.Objects.equals(x, y)) out.add(new String[] {n, x, y});
         }
         return out;
+    }
+
+    /**
+     * {@link LocalDepartures#TRANSACTION_VALIDATION_ERROR}: Local's ValidationException for a transaction is the
+     * cancellation AWS reports when one action's reason is ValidationError with the same message.
+     */
+    private static boolean transactionValidationError(Answer local, Answer ours) {
+        if (!"DynamoDbException/ValidationException".equals(local.error) || !"TransactionCanceledException".equals(ours.error)) return false;
+        // Which action's error AWS reports when several fail is validation order, not this departure.
+        return ours.parts.getOrDefault("reasons", "").contains("ValidationError '");
     }
 
     /**
@@ -194,6 +212,26 @@ class FacadeDifferentialTest {
 
     /** Runs one request on one side and turns the response, or the exception, into an {@link Answer}. */
     private Answer answer(DynamoDbClient c, Gen g, boolean local, Map<String, Integer> missingDeletes) {
+        Answer out = answerAsReturned(c, g, local, missingDeletes);
+        if (!local) return out;
+        if (out.parts.containsKey("capacity") && !capacityAsked(g)) out.put("capacity", "none"); // LocalDepartures.CAPACITY_NOT_ASKED
+        // LocalDepartures.PHANTOM_NULL_ATTRIBUTE: the grammar never names an attribute "null", so Local's phantom one is dropped.
+        // LocalDepartures.MESSAGE_WORDING: a cancellation reason's message without Local's final period.
+        out.parts.replaceAll((k, v) -> v.replace(", null=NULL", "").replace("{null=NULL, ", "{").replace("{null=NULL}", "{}")
+                .replace("failed.'", "failed'"));
+        return out;
+    }
+
+    private static boolean capacityAsked(Gen g) {
+        try {
+            Object asked = g.request().getClass().getMethod("returnConsumedCapacity").invoke(g.request());
+            return asked == ReturnConsumedCapacity.TOTAL || asked == ReturnConsumedCapacity.INDEXES;
+        } catch (ReflectiveOperationException noSuchParameter) {
+            return true;
+        }
+    }
+
+    private Answer answerAsReturned(DynamoDbClient c, Gen g, boolean local, Map<String, Integer> missingDeletes) {
         Answer out = new Answer();
         try {
             var r = g.request();
@@ -278,7 +316,7 @@ class FacadeDifferentialTest {
 
     /** Every page of a query, each side following its own LastEvaluatedKey; global-index pages compared as sets. */
     private static void query(DynamoDbClient c, QueryRequest q, Gen g, boolean local, Answer out) {
-        boolean global = g.has("global");
+        boolean global = q.indexName() != null; // entries with equal index keys have no defined order
         QueryRequest next = q;
         for (int page = 0; page < MAX_PAGES; page++) {
             QueryResponse res = c.query(next);
@@ -391,7 +429,11 @@ class FacadeDifferentialTest {
         for (CreateTableRequest t : RequestGrammar.tables()) {
             List<String> keyNames = t.keySchema().stream().map(k -> k.attributeName()).toList();
             Map<String, Map<String, AttributeValue>> want = new LinkedHashMap<>();
-            for (var item : all(theirs, t.tableName())) want.put(keyText(item, keyNames), item);
+            for (var item : all(theirs, t.tableName())) {
+                Map<String, AttributeValue> copy = new LinkedHashMap<>(item);
+                if (copy.get("null") != null && Boolean.TRUE.equals(copy.get("null").nul())) copy.remove("null"); // PHANTOM_NULL_ATTRIBUTE
+                want.put(keyText(copy, keyNames), copy);
+            }
             for (var item : all(ours, t.tableName())) {
                 String k = keyText(item, keyNames);
                 Map<String, AttributeValue> w = want.get(k);

@@ -24,13 +24,52 @@ public enum LocalDepartures {
     /** Query or Scan page that read nothing. */
     EMPTY_READ_CAPACITY("Local charges 0 for a Query/Scan page that read no item",
             "AWS: a Query/Scan is charged at least ½ RCU (eventual) / 1 RCU (strong), on the index for index reads"),
+    /** Consumed capacity returned without being asked. */
+    CAPACITY_NOT_ASKED("Local returns ConsumedCapacity on some writes (seen on DeleteItem) when ReturnConsumedCapacity is absent",
+            "AWS: ConsumedCapacity is returned only when ReturnConsumedCapacity is TOTAL or INDEXES"),
+    /** A transaction action whose update fails on the item. */
+    TRANSACTION_VALIDATION_ERROR("Local refuses the whole TransactWriteItems with a ValidationException when an action's update "
+            + "expression fails on its item (e.g. 'An operand in the update expression has an incorrect data type')",
+            "AWS: the transaction is cancelled (TransactionCanceledException) with that action's reason code ValidationError "
+                    + "and the same message"),
+    /** A phantom attribute. */
+    PHANTOM_NULL_ATTRIBUTE("Local returns an extra attribute named 'null' (type NULL) with every item that has a NULL-typed attribute",
+            "AWS: an item holds exactly the attributes written"),
+    /** Reserved words. */
+    RESERVED_WORDS("Local accepts some of DynamoDB's reserved words as bare attribute names in expressions (e.g. 'SET size = :x')",
+            "AWS: a reserved word (the Developer Guide's list, which has SIZE) must be written through an ExpressionAttributeNames placeholder"),
+    /** A read failed with an update's error. */
+    SCAN_PROJECTION_ERROR("Local fails some index Scans whose ProjectionExpression names a list element (e.g. 'sk, l[0]') with "
+            + "'Type mismatch for attribute to update'",
+            "AWS: a ProjectionExpression only selects; a read never reports an update's error"),
     /** Things Local never does. */
     NEVER_THROTTLES("Local never throttles, is never stale and never reports TransactionConflict; its table names are case-insensitive",
             "AWS: provisioned tables throttle, eventual reads may be stale, concurrent transactions conflict, names are case-sensitive"),
     /** Wording of some validation errors. */
-    MESSAGE_WORDING("Local words some errors its own way, e.g. 'Consistent read cannot be true when querying a GSI'",
+    MESSAGE_WORDING("Local words some errors its own way, e.g. 'Consistent read cannot be true when querying a GSI', and ends "
+            + "some cancellation reasons' 'The conditional request failed' with a period",
             "AWS says 'Consistent reads are not supported on global secondary indexes'; the engine copies Local's text "
-                    + "so the differential test can compare messages (the error kind is the same)");
+                    + "so the differential test can compare messages (the error kind is the same); where AWS's text is more "
+                    + "precise the engine keeps it (see AWS_WORDING)");
+
+    /**
+     * {@link #MESSAGE_WORDING}: Local's text -> AWS's text for the same error, where ddbc keeps AWS's (more
+     * precise) text. The differential test accepts ddbc's message when it starts with the AWS text paired here.
+     */
+    public static final java.util.Map<String, String> AWS_WORDING = java.util.Map.of(
+            "One of the required keys was not given a value", "One or more parameter values were invalid: Missing the key",
+            "Invalid attribute value type", "One or more parameter values were invalid: Type mismatch for Index Key");
+
+    /** Whether ddbc's message {@code ours} is AWS's wording of the error Local words as {@code local}. */
+    public static boolean awsWording(String local, String ours) {
+        String aws = local == null ? null : AWS_WORDING.get(local);
+        return aws != null && ours != null && ours.startsWith(aws);
+    }
+
+    /** {@link #SCAN_PROJECTION_ERROR}: Local's text when it fails a read with an update's error. */
+    public static boolean scanProjectionError(String kind, String localMessage) {
+        return (kind.equals("Scan") || kind.equals("Query")) && "Type mismatch for attribute to update".equals(localMessage);
+    }
 
     private final String local;
     private final String awsRule;

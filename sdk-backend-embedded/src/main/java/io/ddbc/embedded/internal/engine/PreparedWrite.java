@@ -163,7 +163,7 @@ final class PreparedWrite {
             default: {
                 Item base = current != null ? current : key.asItem();
                 Item updated = update == null ? base : update.apply(base);
-                ItemRules.check(table, itemKey, updated);
+                ItemRules.check(table, itemKey, updated, true);
                 return new Outcome(updated, true);
             }
         }

@@ -31,7 +31,7 @@ public final class Tables {
     public TableState get(String name) {
         if (name == null) throw new io.ddbc.api.ValidationException("Table name must not be empty (got null)");
         TableState t = byName.get(name);
-        if (t == null) throw new ResourceNotFoundException("Requested resource not found: Table: " + name + " not found");
+        if (t == null) throw new ResourceNotFoundException("Cannot do operations on a non-existent table: " + name);
         return t;
     }
 
@@ -56,7 +56,7 @@ public final class Tables {
 
     TableDescription delete(String name) {
         TableState t = byName.remove(name);
-        if (t == null) throw new ResourceNotFoundException("Requested resource not found: Table: " + name + " not found");
+        if (t == null) throw new ResourceNotFoundException("Cannot do operations on a non-existent table: " + name);
         throughput.remove(name);
         return describe(t, "DELETING");
     }
