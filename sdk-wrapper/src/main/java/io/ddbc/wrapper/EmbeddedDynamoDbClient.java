@@ -122,12 +122,20 @@ public final class EmbeddedDynamoDbClient implements DynamoDbClient {
         return table;
     }
 
-    /** Runs a backend call, turning ddbc exceptions into the SDK's. */
+    /**
+     * Runs a backend call, turning ddbc exceptions into the SDK's. Anything else is a bug of the engine or the
+     * facade: it becomes the SDK's InternalServerErrorException (what DynamoDB answers for its own faults)
+     * naming the fault, so SDK code never sees a bare IllegalArgumentException or NullPointerException.
+     */
     private static <T> T call(Supplier<T> body) {
         try {
             return body.get();
         } catch (DdbcException e) {
             throw FacadeErrors.toSdk(e);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw FacadeErrors.internal(e);
         }
     }
 

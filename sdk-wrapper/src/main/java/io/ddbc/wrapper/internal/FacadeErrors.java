@@ -52,6 +52,14 @@ public final class FacadeErrors {
         return plain(DynamoDbException.builder(), "ValidationException", 400, e);
     }
 
+    /** An unexpected failure inside the engine or the facade, as DynamoDB reports its own faults (500, InternalServerError). */
+    public static DynamoDbException internal(RuntimeException e) {
+        String message = "Internal error in the embedded engine (a ddbc bug, please report it): " + e;
+        return (DynamoDbException) InternalServerErrorException.builder().message(message).statusCode(500)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").errorMessage(message).serviceName("DynamoDb").build())
+                .cause(e).build();
+    }
+
     /**
      * The error for an SDK operation the engine does not model: DynamoDB's code for an operation it does not
      * know, with a message that names the operation and what to use instead.

@@ -21,6 +21,8 @@ final class Answer {
     String error;
     /** DynamoDB's error message (the SDK's errorMessage, without the SDK's "(Service: ...)" suffix). */
     String message;
+    /** The cancellation reasons' messages, compared with {@link ErrorMessages#strip} like the error's. */
+    final List<String> reasonMessages = new ArrayList<>();
     /** Named parts in the order they were added. */
     final Map<String, String> parts = new LinkedHashMap<>();
 

@@ -346,8 +346,20 @@ final class RequestGrammar {
         int n = 1 + random.nextInt(3);
         for (int i = 0; i < n && !free.isEmpty(); i++) {
             String attr = free.remove(0);
-            String action = pick("SET", "SET", "SET", "REMOVE", "ADD", "DELETE");
             String clause;
+            if (attr.equals("v") || attr.equals("w")) {
+                // Local secondary index keys: always of the key's type. DynamoDB Local does not check index key
+                // types on UpdateItem (it stores a binary w), which would leave the two sides apart for good.
+                AttributeValue typed = attr.equals("v") ? n(Integer.toString(random.nextInt(20))) : s(pick("a", "b", "c"));
+                String p = e.name(attr);
+                String action = pick("SET", "SET", "REMOVE", attr.equals("v") ? "ADD" : "SET");
+                if (action.equals("REMOVE")) clause = p;
+                else if (action.equals("ADD")) clause = p + " " + e.value(n(Integer.toString(random.nextInt(3))));
+                else clause = p + " = " + (random.nextBoolean() ? e.value(typed) : "if_not_exists(" + p + ", " + e.value(typed) + ")");
+                clauses.computeIfAbsent(action, k -> new ArrayList<>()).add(clause);
+                continue;
+            }
+            String action = pick("SET", "SET", "SET", "REMOVE", "ADD", "DELETE");
             switch (action) {
                 case "SET": {
                     String target = attr.equals("doc") && random.nextBoolean() ? pick("doc.a.b[1].c", "doc.a.x", "doc.list[0]")
@@ -355,7 +367,7 @@ final class RequestGrammar {
                     String p = e.path(target);
                     int f = random.nextInt(6);
                     if (f == 0) {
-                        clause = p + " = " + e.path(pick("v", "num", "c")) + " " + pick("+", "-") + " " + e.value(n(number()));
+                        clause = p + " = " + e.path(pick("num", "c")) + " " + pick("+", "-") + " " + e.value(n(number()));
                         features.add("arithmetic");
                     } else if (f == 1) {
                         clause = p + " = if_not_exists(" + p + ", " + e.value(value(1)) + ")";

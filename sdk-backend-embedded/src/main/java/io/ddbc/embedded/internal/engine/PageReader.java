@@ -226,10 +226,13 @@ final class PageReader {
                                  CompiledProjection projection, Integer segment, Integer totalSegments) {
         Select select = r.select();
         if (projection != null && select != null && select != Select.SPECIFIC_ATTRIBUTES) {
-            throw new ValidationException("Cannot specify the ProjectionExpression when choosing to get " + select);
+            // DynamoDB's (Local's) text for COUNT; the other Select values named as they are.
+            throw new ValidationException("Cannot specify the ProjectionExpression when choosing to get "
+                    + (select == Select.COUNT ? "only the Count" : select));
         }
         if (select == Select.SPECIFIC_ATTRIBUTES && projection == null) {
-            throw new ValidationException("Select type SPECIFIC_ATTRIBUTES needs a ProjectionExpression (table '" + table.name() + "')");
+            throw new ValidationException("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"
+                    + " (table '" + table.name() + "')");
         }
         if (select == Select.ALL_PROJECTED_ATTRIBUTES && index == null) {
             throw new ValidationException("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
