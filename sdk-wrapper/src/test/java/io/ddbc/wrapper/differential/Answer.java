@@ -87,7 +87,8 @@ final class Answer {
     static List<String> items(List<Map<String, AttributeValue>> items, boolean sort) {
         List<String> out = new ArrayList<>();
         if (items != null) items.forEach(i -> out.add(text(i)));
-        if (sort) out.sort(null);
+        // Sorted by the number-normalised text, so two lists that differ only in how numbers are written line up.
+        if (sort) out.sort(java.util.Comparator.comparing(KnownDifferences::normalise).thenComparing(java.util.Comparator.naturalOrder()));
         return out;
     }
 

@@ -63,7 +63,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * answers differ leaves the two sides' tables apart: the engine's tables are then copied from Local, so one
  * difference is not counted again on every later request.
  *
- * <p>CI runs one seed of 200 requests (about 10 s of requests on the shared machine, after the ~10 s DynamoDB Local takes to start). {@code -Ddiff.seeds=5 -Ddiff.requests=2000} runs the full size;
+ * <p>CI runs one seed of 200 requests (about 10 s of requests on the shared machine, after the ~10 s
+ * DynamoDB Local takes to start). {@code -Ddiff.seeds=5 -Ddiff.requests=2000} runs the full size;
  * {@code -Ddiff.seed=N} picks the first seed; {@code -Ddiff.verbose=true} prints every difference.
  */
 class FacadeDifferentialTest {
