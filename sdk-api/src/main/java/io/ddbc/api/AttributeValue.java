@@ -279,13 +279,26 @@ public final class AttributeValue {
 
     private static AttributeValue set(Type type, List<AttributeValue> elements) {
         if (elements.isEmpty()) {
-            throw new ValidationException("One or more parameter values were invalid: An " + type + " set may not be empty");
+            // DynamoDB's own wording, its double space included.
+            String kind = type == Type.SS ? "string" : type == Type.NS ? "number" : "binary";
+            throw new ValidationException("One or more parameter values were invalid: An " + kind + " set  may not be empty");
         }
         Set<Object> seen = new HashSet<>();
+        Set<String> written = new HashSet<>();
+        boolean sameText = false;
+        for (AttributeValue e : elements) {
+            String text = e.type() == Type.S ? e.s() : e.type() == Type.N ? e.numberText() : java.util.Arrays.toString(e.b());
+            sameText |= !written.add(text);
+        }
         for (AttributeValue e : elements) {
             if (!seen.add(e.scalarKey())) {
-                throw new ValidationException("One or more parameter values were invalid: Input collection contains duplicates: "
-                        + type + " element " + e);
+                // DynamoDB's two wordings: elements written alike are listed; numbers equal only in value are not.
+                if (sameText && type != Type.BS) {
+                    List<String> texts = new ArrayList<>();
+                    for (AttributeValue x : elements) texts.add(x.type() == Type.S ? x.s() : x.numberText());
+                    throw new ValidationException("One or more parameter values were invalid: Input collection " + texts + " contains duplicates");
+                }
+                throw new ValidationException("Input collection contains duplicates: " + type + " element " + e);
             }
         }
         return new AttributeValue(type, Collections.unmodifiableList(elements), null);

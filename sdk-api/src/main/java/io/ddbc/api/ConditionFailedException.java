@@ -22,6 +22,7 @@ public class ConditionFailedException extends DdbcException {
     private final Key key;
     private final String condition;
     private final transient Item currentItem;
+    private final transient ConsumedCapacity consumedCapacity;
 
     /**
      * @param tableName the table written
@@ -30,18 +31,36 @@ public class ConditionFailedException extends DdbcException {
      * @param currentItem the item as it is now, or null if absent or not returned
      */
     public ConditionFailedException(String tableName, Key key, String condition, Item currentItem) {
-        this(describe(tableName, key, condition, currentItem), tableName, key, condition, currentItem);
+        this(tableName, key, condition, currentItem, null);
+    }
+
+    /**
+     * A failure that reports what it cost: DynamoDB charges a failed conditional write as a write of the
+     * item (the embedded engine always knows the figure; AWS does not return it with the error).
+     *
+     * @param consumedCapacity the capacity the failed write consumed, or null when the backend does not know it
+     */
+    public ConditionFailedException(String tableName, Key key, String condition, Item currentItem, ConsumedCapacity consumedCapacity) {
+        this(describe(tableName, key, condition, currentItem), tableName, key, condition, currentItem, consumedCapacity);
     }
 
     /** For subclasses that word the message themselves. */
     protected ConditionFailedException(String message, String tableName, Key key, String condition, Item currentItem) {
+        this(message, tableName, key, condition, currentItem, null);
+    }
+
+    /** For subclasses that word the message themselves and know the capacity consumed (null when unknown). */
+    protected ConditionFailedException(String message, String tableName, Key key, String condition, Item currentItem,
+                                       ConsumedCapacity consumedCapacity) {
         super(message);
         this.tableName = tableName;
         this.key = key;
         this.condition = condition;
         this.currentItem = currentItem;
+        this.consumedCapacity = consumedCapacity;
     }
 
+    // DynamoDB's own text first (what the SDK's ConditionalCheckFailedException says), ddbc's details after it.
     private static String describe(String table, Key key, String condition, Item current) {
         return "The conditional request failed on table '" + table + "'"
                 + (key == null ? "" : ", key " + key)
@@ -67,5 +86,10 @@ public class ConditionFailedException extends DdbcException {
     /** The item as it was when the condition was evaluated; empty if it did not exist or was not returned. */
     public Optional<Item> currentItem() {
         return Optional.ofNullable(currentItem);
+    }
+
+    /** The capacity the failed write consumed, when the backend reports it (the embedded engine always does). */
+    public Optional<ConsumedCapacity> consumedCapacity() {
+        return Optional.ofNullable(consumedCapacity);
     }
 }

@@ -58,7 +58,7 @@ public abstract class ReadRequestBuilder<Q extends PagedRequest<Q>, B extends Re
 
     /** At most this many items evaluated per page (DynamoDB's {@code Limit}). */
     public B limit(int limit) {
-        if (limit < 1) throw new ValidationException("Limit must be at least 1, got " + limit + " (table '" + tableName + "')");
+        if (limit < 1) throw new ValidationException("Limit must be greater than or equal to 1 (got " + limit + ", table '" + tableName + "')");
         this.limit = limit;
         return self();
     }

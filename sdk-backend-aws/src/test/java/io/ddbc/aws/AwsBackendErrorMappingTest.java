@@ -72,7 +72,7 @@ class AwsBackendErrorMappingTest {
                 Arguments.of("TransactionInProgressException", 400, TransactionConflictException.class, true),
                 Arguments.of("ResourceNotFoundException", 400, ResourceNotFoundException.class, false),
                 Arguments.of("ValidationException", 400, ValidationException.class, false),
-                Arguments.of("ResourceInUseException", 400, ValidationException.class, false),
+                Arguments.of("ResourceInUseException", 400, io.ddbc.api.ResourceInUseException.class, false),
                 Arguments.of("ItemCollectionSizeLimitExceededException", 400, ValidationException.class, false),
                 Arguments.of("IdempotentParameterMismatchException", 400, ValidationException.class, false),
                 Arguments.of("UnrecognizedClientException", 400, DdbcConfigException.class, false),

@@ -107,7 +107,7 @@ class QueryTest {
         assertEquals(6, p.count());
         assertEquals(0.0, p.consumedCapacity().table(Fixture.SORTED).read());
         assertTrue(p.consumedCapacity().index(Fixture.SORTED, "by_email").read() > 0);
-        Fixture.invalid("Consistent reads are not supported on global secondary indexes",
+        Fixture.invalid("Consistent read cannot be true when querying a GSI",
                 () -> b.query(QueryRequest.builder(Fixture.SORTED).index("by_email").keyCondition("email = :e").value(":e", "e1")
                         .consistency(Consistency.STRONG).build()));
     }

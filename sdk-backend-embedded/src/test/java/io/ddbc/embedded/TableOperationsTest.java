@@ -42,12 +42,12 @@ class TableOperationsTest {
     @Test
     void duplicateTableIsRejected() {
         create("accounts");
-        Fixture.invalid("Table already exists: accounts", () -> create("accounts"));
+        Fixture.fails(io.ddbc.api.ResourceInUseException.class, "Cannot create preexisting table: accounts", () -> create("accounts"));
     }
 
     @Test
     void missingTableIsResourceNotFoundEverywhere() {
-        String msg = "Requested resource not found: Table: nosuch not found";
+        String msg = "Cannot do operations on a non-existent table: nosuch";
         Fixture.fails(ResourceNotFoundException.class, msg, () -> b.describeTable(new DescribeTableRequest("nosuch")));
         Fixture.fails(ResourceNotFoundException.class, msg, () -> b.deleteTable(new DeleteTableRequest("nosuch")));
         Fixture.fails(ResourceNotFoundException.class, msg, () -> b.get(GetRequest.builder("nosuch", Key.of("id", "a")).build()));

@@ -77,7 +77,7 @@ class UpdateItemTest {
     @Test
     void anUpdateThatMakesTheItemTooLargeIsRejected() {
         Fixture.put(b, Fixture.SIMPLE, Item.of("id", "a", "p1", Fixture.bytes(300 * 1024)));
-        Fixture.invalid("Item size has exceeded the maximum allowed size",
+        Fixture.invalid("Item size to update has exceeded the maximum allowed size",
                 () -> b.update(update("SET p2 = :v").value(":v", Fixture.bytes(200 * 1024)).build()));
     }
 

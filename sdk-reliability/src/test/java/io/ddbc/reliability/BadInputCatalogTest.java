@@ -333,7 +333,7 @@ class BadInputCatalogTest {
         c.add(new Case("item: over 400 KB", s -> s.client.table(ACCOUNTS).put(Item.of("id", "big", "pad", "x".repeat(400 * 1024))).execute(),
                 val, "Item size has exceeded the maximum allowed size"));
         c.add(new Case("item: over 400 KB by update", s -> s.client.table(ACCOUNTS).update(A0).expression("SET filler = :p")
-                .value(":p", "x".repeat(400 * 1024)).execute(), val, "Item size has exceeded the maximum allowed size"));
+                .value(":p", "x".repeat(400 * 1024)).execute(), val, "Item size to update has exceeded the maximum allowed size"));
         c.add(new Case("item: partition key of wrong type", s -> s.client.table(ACCOUNTS).put(Item.of("id", 7)).execute(),
                 val, "Type mismatch for key id"));
         c.add(new Case("item: sort key of wrong type", s -> s.client.table(ORDERS).put(Item.of("customer", "c9", "no", "nine")).execute(),
@@ -386,7 +386,7 @@ class BadInputCatalogTest {
         c.add(new Case("control: unwrap an unknown type", s -> s.client.unwrap(java.sql.Connection.class), DdbcConfigException.class, "java.sql.Connection"));
         c.add(new Case("table: unknown", s -> s.client.table("nosuch").get(A0).execute(), ResourceNotFoundException.class, "nosuch"));
         c.add(new Case("table: create existing", s -> s.client.createTable(TableSpec.builder(ACCOUNTS)
-                .partitionKey("id", AttributeValue.Type.S).build()), val, ACCOUNTS));
+                .partitionKey("id", AttributeValue.Type.S).build()), io.ddbc.api.ResourceInUseException.class, ACCOUNTS));
         c.add(new Case("table: name too short", s -> s.client.createTable(TableSpec.builder("ab")
                 .partitionKey("id", AttributeValue.Type.S).build()), val, "ab"));
         c.add(new Case("table: describe unknown", s -> s.client.describeTable("nosuch"), ResourceNotFoundException.class, "nosuch"));
@@ -511,12 +511,13 @@ class BadInputCatalogTest {
         c.add(new Case("transact get: same item twice", s -> s.client.transactGet().get(ACCOUNTS, A0).get(ACCOUNTS, A0).execute(),
                 val, "multiple operations on one item"));
         c.add(new Case("gsi: strong query", s -> s.client.table(ORDERS).query().index(BY_STATUS).keyCondition("#s = :s")
-                .name("#s", "status").value(":s", "open").consistency(Consistency.STRONG).execute(), val, "global secondary index"));
+                .name("#s", "status").value(":s", "open").consistency(Consistency.STRONG).execute(), val,
+                "Consistent read cannot be true when querying a GSI"));
         c.add(new Case("gsi: strong scan", s -> s.client.table(ORDERS).scan().index(BY_STATUS).consistency(Consistency.STRONG).execute(),
-                val, "global secondary index"));
+                val, "Consistent read cannot be true when scanning a GSI"));
         c.add(new Case("gsi: strong query in a session", s -> s.client.newSession().table(ORDERS).query().index(BY_STATUS)
                 .keyCondition("#s = :s").name("#s", "status").value(":s", "open").consistency(Consistency.STRONG).execute(),
-                val, "global secondary index"));
+                val, "Consistent read cannot be true when querying a GSI"));
     }
 
     // ------------------------------------------------------------------------------------------ nulls

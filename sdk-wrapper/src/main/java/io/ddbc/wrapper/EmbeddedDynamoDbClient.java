@@ -74,8 +74,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
  * Supported: GetItem, PutItem, UpdateItem, DeleteItem, Query, Scan, BatchGetItem, BatchWriteItem,
  * TransactGetItems, TransactWriteItems, CreateTable, DescribeTable, DeleteTable, ListTables, with the
  * expression parameters (the legacy AttributesToGet/KeyConditions/Expected/... are refused with a
- * ValidationException). Other operations (PartiQL, backups, TTL, streams...) are not modelled by the
- * engine and throw the SDK interface's {@code UnsupportedOperationException}. Thread-safe.
+ * ValidationException), DescribeLimits, DescribeTimeToLive (always DISABLED), the paginators and
+ * {@link #waiter()}. Every other operation (PartiQL, backups, exports, streams, tags, UpdateTable...) is not
+ * modelled by the engine and throws a {@code DynamoDbException} (error code {@code UnknownOperationException})
+ * whose message names the operation and what to use instead. Thread-safe.
  */
 public final class EmbeddedDynamoDbClient implements DynamoDbClient {
     private final Backend backend;
@@ -108,15 +110,32 @@ public final class EmbeddedDynamoDbClient implements DynamoDbClient {
     }
 
     private TableSpec spec(String table) {
-        return specs.computeIfAbsent(table, t -> backend.describeTable(new DescribeTableRequest(t)).spec());
+        return specs.computeIfAbsent(requireTableName(table), t -> backend.describeTable(new DescribeTableRequest(t)).spec());
     }
 
-    /** Runs a backend call, turning ddbc exceptions into the SDK's. */
+    /** A request without a table name is refused as DynamoDB refuses it, before any map lookup could fail on the null. */
+    private static String requireTableName(String table) {
+        if (table == null) {
+            throw new io.ddbc.api.ValidationException("1 validation error detected: Value null at 'tableName' failed to satisfy constraint: "
+                    + "Member must not be null");
+        }
+        return table;
+    }
+
+    /**
+     * Runs a backend call, turning ddbc exceptions into the SDK's. Anything else is a bug of the engine or the
+     * facade: it becomes the SDK's InternalServerErrorException (what DynamoDB answers for its own faults)
+     * naming the fault, so SDK code never sees a bare IllegalArgumentException or NullPointerException.
+     */
     private static <T> T call(Supplier<T> body) {
         try {
             return body.get();
         } catch (DdbcException e) {
             throw FacadeErrors.toSdk(e);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw FacadeErrors.internal(e);
         }
     }
 
@@ -232,7 +251,7 @@ public final class EmbeddedDynamoDbClient implements DynamoDbClient {
     @Override
     public DeleteTableResponse deleteTable(DeleteTableRequest r) {
         return call(() -> {
-            specs.remove(r.tableName());
+            specs.remove(requireTableName(r.tableName()));
             io.ddbc.api.TableDescription d = backend.deleteTable(new io.ddbc.api.DeleteTableRequest(r.tableName()));
             return DeleteTableResponse.builder().tableDescription(FacadeResponses.description(d)).build();
         });
@@ -245,6 +264,295 @@ public final class EmbeddedDynamoDbClient implements DynamoDbClient {
                     r.limit() == null ? 100 : r.limit()));
             return ListTablesResponse.builder().tableNames(l.tableNames()).lastEvaluatedTableName(l.lastEvaluatedTableName().orElse(null)).build();
         });
+    }
+
+
+    /**
+     * The account's limits as DynamoDB reports them by default (and as DynamoDB Local does): the engine
+     * enforces no account-wide limit, so these are the figures code written for AWS expects.
+     */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse describeLimits(
+            software.amazon.awssdk.services.dynamodb.model.DescribeLimitsRequest r) {
+        return software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse.builder()
+                .accountMaxReadCapacityUnits(80_000L).accountMaxWriteCapacityUnits(80_000L)
+                .tableMaxReadCapacityUnits(40_000L).tableMaxWriteCapacityUnits(40_000L).build();
+    }
+
+    /**
+     * Time to live is never enabled on the embedded engine (items do not expire), so every existing table
+     * reports {@code DISABLED}; a missing table raises ResourceNotFoundException as DynamoDB does.
+     */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse describeTimeToLive(
+            software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest r) {
+        return call(() -> {
+            backend.describeTable(new DescribeTableRequest(r.tableName()));
+            return software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse.builder()
+                    .timeToLiveDescription(d -> d.timeToLiveStatus(software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus.DISABLED))
+                    .build();
+        });
+    }
+
+    /**
+     * The SDK's waiter over this client: {@code waitUntilTableExists} and {@code waitUntilTableNotExists}
+     * poll DescribeTable, which the engine answers at once (tables are ACTIVE as soon as created).
+     */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter waiter() {
+        return software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter.builder().client(this).build();
+    }
+
+    // ------------------------------------------------------------------ operations the engine does not model
+
+    // Each one names itself and what to use instead: a DynamoDbException like DynamoDB's own answer to an
+    // operation it does not know (UnknownOperationException), never the SDK interface's bare
+    // UnsupportedOperationException. The Consumer<Builder> overloads are the interface's defaults, which call these.
+
+    /** Not modelled: throws a {@code DynamoDbException} naming BatchExecuteStatement and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse batchExecuteStatement(software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest r) {
+        throw FacadeErrors.unsupported("BatchExecuteStatement", "PartiQL is not modelled by the embedded engine; use BatchGetItem or BatchWriteItem");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ExecuteStatement and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse executeStatement(software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest r) {
+        throw FacadeErrors.unsupported("ExecuteStatement", "PartiQL is not modelled by the embedded engine; use GetItem, PutItem, UpdateItem, DeleteItem, Query or Scan");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ExecuteTransaction and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse executeTransaction(software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest r) {
+        throw FacadeErrors.unsupported("ExecuteTransaction", "PartiQL is not modelled by the embedded engine; use TransactGetItems or TransactWriteItems");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming CreateBackup and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.CreateBackupResponse createBackup(software.amazon.awssdk.services.dynamodb.model.CreateBackupRequest r) {
+        throw FacadeErrors.unsupported("CreateBackup", "backups are not modelled by the embedded engine; copy the items with Scan and BatchWriteItem");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DeleteBackup and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DeleteBackupResponse deleteBackup(software.amazon.awssdk.services.dynamodb.model.DeleteBackupRequest r) {
+        throw FacadeErrors.unsupported("DeleteBackup", "backups are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeBackup and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeBackupResponse describeBackup(software.amazon.awssdk.services.dynamodb.model.DescribeBackupRequest r) {
+        throw FacadeErrors.unsupported("DescribeBackup", "backups are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ListBackups and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse listBackups(software.amazon.awssdk.services.dynamodb.model.ListBackupsRequest r) {
+        throw FacadeErrors.unsupported("ListBackups", "backups are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming RestoreTableFromBackup and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.RestoreTableFromBackupResponse restoreTableFromBackup(software.amazon.awssdk.services.dynamodb.model.RestoreTableFromBackupRequest r) {
+        throw FacadeErrors.unsupported("RestoreTableFromBackup", "backups are not modelled by the embedded engine; use CreateTable and BatchWriteItem");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming RestoreTableToPointInTime and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeResponse restoreTableToPointInTime(software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeRequest r) {
+        throw FacadeErrors.unsupported("RestoreTableToPointInTime", "point-in-time recovery is not modelled by the embedded engine; use CreateTable and BatchWriteItem");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeContinuousBackups and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeContinuousBackupsResponse describeContinuousBackups(software.amazon.awssdk.services.dynamodb.model.DescribeContinuousBackupsRequest r) {
+        throw FacadeErrors.unsupported("DescribeContinuousBackups", "point-in-time recovery is not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming UpdateContinuousBackups and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsResponse updateContinuousBackups(software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsRequest r) {
+        throw FacadeErrors.unsupported("UpdateContinuousBackups", "point-in-time recovery is not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ExportTableToPointInTime and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ExportTableToPointInTimeResponse exportTableToPointInTime(software.amazon.awssdk.services.dynamodb.model.ExportTableToPointInTimeRequest r) {
+        throw FacadeErrors.unsupported("ExportTableToPointInTime", "exports to S3 are not modelled by the embedded engine; read the table with Scan");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeExport and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeExportResponse describeExport(software.amazon.awssdk.services.dynamodb.model.DescribeExportRequest r) {
+        throw FacadeErrors.unsupported("DescribeExport", "exports to S3 are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ListExports and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListExportsResponse listExports(software.amazon.awssdk.services.dynamodb.model.ListExportsRequest r) {
+        throw FacadeErrors.unsupported("ListExports", "exports to S3 are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ImportTable and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ImportTableResponse importTable(software.amazon.awssdk.services.dynamodb.model.ImportTableRequest r) {
+        throw FacadeErrors.unsupported("ImportTable", "imports from S3 are not modelled by the embedded engine; use CreateTable and BatchWriteItem");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeImport and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeImportResponse describeImport(software.amazon.awssdk.services.dynamodb.model.DescribeImportRequest r) {
+        throw FacadeErrors.unsupported("DescribeImport", "imports from S3 are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ListImports and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListImportsResponse listImports(software.amazon.awssdk.services.dynamodb.model.ListImportsRequest r) {
+        throw FacadeErrors.unsupported("ListImports", "imports from S3 are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming CreateGlobalTable and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.CreateGlobalTableResponse createGlobalTable(software.amazon.awssdk.services.dynamodb.model.CreateGlobalTableRequest r) {
+        throw FacadeErrors.unsupported("CreateGlobalTable", "global tables (2017 version) are not modelled here; open a multi-region ddbc URL (ddbc:embedded:mem?regions=...)");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeGlobalTable and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeGlobalTableResponse describeGlobalTable(software.amazon.awssdk.services.dynamodb.model.DescribeGlobalTableRequest r) {
+        throw FacadeErrors.unsupported("DescribeGlobalTable", "global tables (2017 version) are not modelled here; use DescribeTable");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeGlobalTableSettings and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeGlobalTableSettingsResponse describeGlobalTableSettings(software.amazon.awssdk.services.dynamodb.model.DescribeGlobalTableSettingsRequest r) {
+        throw FacadeErrors.unsupported("DescribeGlobalTableSettings", "global tables (2017 version) are not modelled here; use DescribeTable");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ListGlobalTables and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListGlobalTablesResponse listGlobalTables(software.amazon.awssdk.services.dynamodb.model.ListGlobalTablesRequest r) {
+        throw FacadeErrors.unsupported("ListGlobalTables", "global tables (2017 version) are not modelled here; use ListTables");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming UpdateGlobalTable and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateGlobalTableResponse updateGlobalTable(software.amazon.awssdk.services.dynamodb.model.UpdateGlobalTableRequest r) {
+        throw FacadeErrors.unsupported("UpdateGlobalTable", "global tables (2017 version) are not modelled here; open a multi-region ddbc URL");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming UpdateGlobalTableSettings and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateGlobalTableSettingsResponse updateGlobalTableSettings(software.amazon.awssdk.services.dynamodb.model.UpdateGlobalTableSettingsRequest r) {
+        throw FacadeErrors.unsupported("UpdateGlobalTableSettings", "global tables (2017 version) are not modelled here");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeContributorInsights and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsResponse describeContributorInsights(software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsRequest r) {
+        throw FacadeErrors.unsupported("DescribeContributorInsights", "CloudWatch Contributor Insights is not modelled; use the backend's stats or ddbc's metrics");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ListContributorInsights and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListContributorInsightsResponse listContributorInsights(software.amazon.awssdk.services.dynamodb.model.ListContributorInsightsRequest r) {
+        throw FacadeErrors.unsupported("ListContributorInsights", "CloudWatch Contributor Insights is not modelled; use the backend's stats or ddbc's metrics");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming UpdateContributorInsights and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateContributorInsightsResponse updateContributorInsights(software.amazon.awssdk.services.dynamodb.model.UpdateContributorInsightsRequest r) {
+        throw FacadeErrors.unsupported("UpdateContributorInsights", "CloudWatch Contributor Insights is not modelled; use the backend's stats or ddbc's metrics");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeKinesisStreamingDestination and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeKinesisStreamingDestinationResponse describeKinesisStreamingDestination(software.amazon.awssdk.services.dynamodb.model.DescribeKinesisStreamingDestinationRequest r) {
+        throw FacadeErrors.unsupported("DescribeKinesisStreamingDestination", "Kinesis streaming is not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming EnableKinesisStreamingDestination and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.EnableKinesisStreamingDestinationResponse enableKinesisStreamingDestination(software.amazon.awssdk.services.dynamodb.model.EnableKinesisStreamingDestinationRequest r) {
+        throw FacadeErrors.unsupported("EnableKinesisStreamingDestination", "Kinesis streaming is not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DisableKinesisStreamingDestination and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DisableKinesisStreamingDestinationResponse disableKinesisStreamingDestination(software.amazon.awssdk.services.dynamodb.model.DisableKinesisStreamingDestinationRequest r) {
+        throw FacadeErrors.unsupported("DisableKinesisStreamingDestination", "Kinesis streaming is not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming UpdateKinesisStreamingDestination and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateKinesisStreamingDestinationResponse updateKinesisStreamingDestination(software.amazon.awssdk.services.dynamodb.model.UpdateKinesisStreamingDestinationRequest r) {
+        throw FacadeErrors.unsupported("UpdateKinesisStreamingDestination", "Kinesis streaming is not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeTableReplicaAutoScaling and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeTableReplicaAutoScalingResponse describeTableReplicaAutoScaling(software.amazon.awssdk.services.dynamodb.model.DescribeTableReplicaAutoScalingRequest r) {
+        throw FacadeErrors.unsupported("DescribeTableReplicaAutoScaling", "auto scaling is not modelled by the embedded engine; use DescribeTable");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming UpdateTableReplicaAutoScaling and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateTableReplicaAutoScalingResponse updateTableReplicaAutoScaling(software.amazon.awssdk.services.dynamodb.model.UpdateTableReplicaAutoScalingRequest r) {
+        throw FacadeErrors.unsupported("UpdateTableReplicaAutoScaling", "auto scaling is not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming UpdateTable and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse updateTable(software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest r) {
+        throw FacadeErrors.unsupported("UpdateTable", "changing a table in place is not modelled by the embedded engine; delete it and create it again with DeleteTable and CreateTable");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming UpdateTimeToLive and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse updateTimeToLive(software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest r) {
+        throw FacadeErrors.unsupported("UpdateTimeToLive", "time to live is not modelled by the embedded engine (items never expire); delete expired items with DeleteItem");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DescribeEndpoints and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse describeEndpoints(software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsRequest r) {
+        throw FacadeErrors.unsupported("DescribeEndpoints", "the embedded engine has no network endpoint; it runs in this JVM");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming GetResourcePolicy and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse getResourcePolicy(software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyRequest r) {
+        throw FacadeErrors.unsupported("GetResourcePolicy", "resource policies (IAM) are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming PutResourcePolicy and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyResponse putResourcePolicy(software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest r) {
+        throw FacadeErrors.unsupported("PutResourcePolicy", "resource policies (IAM) are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming DeleteResourcePolicy and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyResponse deleteResourcePolicy(software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyRequest r) {
+        throw FacadeErrors.unsupported("DeleteResourcePolicy", "resource policies (IAM) are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming TagResource and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.TagResourceResponse tagResource(software.amazon.awssdk.services.dynamodb.model.TagResourceRequest r) {
+        throw FacadeErrors.unsupported("TagResource", "tags are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming UntagResource and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UntagResourceResponse untagResource(software.amazon.awssdk.services.dynamodb.model.UntagResourceRequest r) {
+        throw FacadeErrors.unsupported("UntagResource", "tags are not modelled by the embedded engine");
+    }
+
+    /** Not modelled: throws a {@code DynamoDbException} naming ListTagsOfResource and what to use instead. */
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse listTagsOfResource(software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceRequest r) {
+        throw FacadeErrors.unsupported("ListTagsOfResource", "tags are not modelled by the embedded engine");
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.ddbc.api.ConditionFailedException;
 import io.ddbc.api.DdbcConfigException;
 import io.ddbc.api.DdbcException;
 import io.ddbc.api.Key;
+import io.ddbc.api.ResourceInUseException;
 import io.ddbc.api.ResourceNotFoundException;
 import io.ddbc.api.ThrottlingException;
 import io.ddbc.api.TransactionCanceledException;
@@ -38,7 +39,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  *   <tr><td>TransactionConflictException, TransactionInProgressException, ReplicatedWriteConflictException</td>
  *       <td>{@link TransactionConflictException} (retryable)</td></tr>
  *   <tr><td>ResourceNotFoundException</td><td>{@link ResourceNotFoundException}</td></tr>
- *   <tr><td>ValidationException, ResourceInUseException, ItemCollectionSizeLimitExceededException,
+ *   <tr><td>ResourceInUseException (e.g. creating a table that exists)</td><td>{@link ResourceInUseException}</td></tr>
+ *   <tr><td>ValidationException, ItemCollectionSizeLimitExceededException,
  *       IdempotentParameterMismatchException, SerializationException</td><td>{@link ValidationException}</td></tr>
  *   <tr><td>credential errors (UnrecognizedClientException, AccessDeniedException, ...)</td><td>{@link DdbcConfigException}</td></tr>
  *   <tr><td>status 5xx, InternalServerError, ServiceUnavailable, I/O errors and timeouts</td>
@@ -127,8 +129,9 @@ public final class ErrorMapper {
                 return new TransactionConflictException(message, e);
             case "ResourceNotFoundException":
                 return new ResourceNotFoundException(message, e);
-            case "ValidationException":
             case "ResourceInUseException":
+                return new ResourceInUseException(message, e);
+            case "ValidationException":
             case "ItemCollectionSizeLimitExceededException":
             case "IdempotentParameterMismatchException":
             case "SerializationException":

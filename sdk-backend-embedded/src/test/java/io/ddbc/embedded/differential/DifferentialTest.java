@@ -68,22 +68,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * and asserts equal items, equal error kinds and equal consumed capacity, request by request, then equal
  * table contents.
  *
- * <p>Where DynamoDB Local departs from AWS, the engine follows AWS and this test states the departure
- * explicitly (see {@link #localDepartures}):
- * <ol>
- *   <li>BatchGetItem of a missing key: Local charges 0, AWS charges the minimum (½ eventual, 1 strong).</li>
- *   <li>BatchWriteItem delete of a missing item: Local charges 2, AWS 1.</li>
- *   <li>TransactWriteItems: Local 2.6.1 reports 4 WCU for one small put, AWS documents 2 per KB: capacity of
- *       transactional writes is not compared (the engine's 2× rule is asserted in TransactionTest).</li>
- *   <li>Parallel scans: Local ignores Segment/TotalSegments, so segmented scans are not generated here
- *       (ScanTest covers them).</li>
- *   <li>Query/Scan that reads no item: Local charges 0, AWS the minimum (½ eventual, 1 strong) — on the
- *       index for index reads.</li>
- *   <li>Local never throttles, is never stale and never reports TransactionConflict; table names are
- *       case-insensitive in Local: the generator does not depend on these.</li>
- *   <li>A Limit that stops a query on the inclusive end of its range (BETWEEN, {@code <=}): Local omits the
- *       LastEvaluatedKey, AWS does not look ahead and returns one (see {@link #inclusiveRangeEnd}).</li>
- * </ol>
+ * <p>Where DynamoDB Local departs from AWS, the engine follows AWS and this test corrects Local's figure or
+ * does not compare it. The departures are listed, each with the AWS rule it breaks, in ONE place:
+ * {@code io.ddbc.wrapper.differential.LocalDepartures} (ddbc-wrapper's tests, which also hold the
+ * grammar-driven differential test of the SDK facade). This test applies BATCH_GET_MISSING_KEY,
+ * BATCH_WRITE_DELETE_MISSING, TRANSACT_WRITE_CAPACITY and EMPTY_READ_CAPACITY and LIMIT_INCLUSIVE_RANGE_END, and relies on
+ * NEVER_THROTTLES; segmented scans are left to ScanTest and the facade's differential test.
  * Run with {@code -Dddbc.seed=N -Dddbc.diff.ops=M} to vary; the seed is printed in every failure.
  */
 class DifferentialTest {
@@ -332,7 +322,7 @@ class DifferentialTest {
             res.items().values().forEach(items::addAll);
             return Outcome.of(sorted(items), res.consumedCapacity().capacityUnits(), indexes(res.consumedCapacity()));
         }), () -> theirs(() -> {
-            // Departure 1: Local charges nothing for a missing key; AWS charges the minimum.
+            // LocalDepartures.BATCH_GET_MISSING_KEY: Local charges nothing for a missing key; AWS charges the minimum.
             Map<String, Integer> missing = new HashMap<>();
             var res = ddb.batchGetItem(SdkConvert.batchGet(r));
             List<Item> items = new ArrayList<>();
@@ -369,7 +359,7 @@ class DifferentialTest {
             var res = engine.batchWrite(r);
             return Outcome.of(List.of(), res.consumedCapacity().capacityUnits(), indexes(res.consumedCapacity()));
         }), () -> {
-            // Departure 2: Local charges 2 for deleting a missing item, AWS 1: count them before writing.
+            // LocalDepartures.BATCH_WRITE_DELETE_MISSING: Local charges 2 for deleting a missing item, AWS 1: count them before writing.
             int missingDeletes = 0;
             for (Key k : deletes) {
                 String t = k.partitionName().equals("id") ? USERS : ORDERS;
@@ -401,7 +391,7 @@ class DifferentialTest {
         }
         if (random.nextInt(4) == 0) b.clientToken("tok-" + random.nextInt(5));
         TransactWriteRequest r = b.build();
-        // Departure 3: transactional write capacity is not compared (Local 2.6.1 reports 2× AWS's documented figure).
+        // LocalDepartures.TRANSACT_WRITE_CAPACITY: transactional write capacity is not compared.
         return new Op(() -> ours(() -> {
             engine.transactWrite(r);
             return Outcome.of(List.of(), 0, Map.of());
@@ -533,7 +523,7 @@ class DifferentialTest {
     }
 
     /**
-     * Departure 7: when Limit stops a query on the inclusive end of its range (BETWEEN, {@code <=}), Local omits the
+     * LocalDepartures.LIMIT_INCLUSIVE_RANGE_END: when Limit stops a query on the inclusive end of its range (BETWEEN, {@code <=}), Local omits the
      * LastEvaluatedKey; DynamoDB does not look ahead and returns one. Accepted only if the engine's next page is
      * indeed empty; the key is then dropped for the comparison.
      */
@@ -548,7 +538,7 @@ class DifferentialTest {
         return ours.page(null, ours.count(), ours.scanned());
     }
 
-    /** Departure: Local charges nothing for a Query/Scan page that read no item; AWS charges the minimum. */
+    /** LocalDepartures.EMPTY_READ_CAPACITY: Local charges nothing for a Query/Scan page that read no item; AWS the minimum. */
     private static Outcome emptyReadMinimum(Outcome theirs, Consistency consistency, String index) {
         if (theirs.error() != null || theirs.scanned() != 0 || theirs.capacity() != 0) return theirs;
         double minimum = consistency == Consistency.STRONG ? 1.0 : 0.5;
@@ -717,13 +707,5 @@ class DifferentialTest {
         return m;
     }
 
-    /** The departures listed in the class comment, for reference in reports. */
-    static final List<String> localDepartures = List.of(
-            "BatchGetItem missing key: Local 0, AWS ½ (eventual) / 1 (strong)",
-            "BatchWriteItem delete of a missing item: Local 2, AWS 1",
-            "TransactWriteItems capacity: Local 2.6.1 reports 2x AWS's documented 2 WCU per KB",
-            "Parallel scan Segment/TotalSegments ignored by Local",
-            "Query/Scan reading no item: Local 0, AWS the minimum",
-            "Local: no throttling, no stale reads, no TransactionConflict, case-insensitive table names",
-            "Limit stopping a query on the inclusive end of its range: Local omits the LastEvaluatedKey, AWS returns one");
+    // The list of DynamoDB Local's departures from AWS moved to io.ddbc.wrapper.differential.LocalDepartures.
 }

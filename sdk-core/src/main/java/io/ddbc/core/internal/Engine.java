@@ -158,7 +158,17 @@ final class Engine implements AutoCloseable {
     /** As {@link #send}, with the write markers left in: for reading back whether a write was applied. */
     <R> R sendRaw(DdbcRequest<R> request, boolean idempotent) {
         ensureOpen();
-        R result = retrier.run(request.operation(), idempotent, () -> request.sendTo(backend));
+        R result;
+        try {
+            result = retrier.run(request.operation(), idempotent, () -> request.sendTo(backend));
+        } catch (io.ddbc.api.ConditionFailedException e) {
+            // A refused conditional write is billed like a write: the meter counts it when the backend reported it.
+            if (metrics != Metrics.NONE) e.consumedCapacity().ifPresent(metrics::capacity);
+            throw e;
+        } catch (io.ddbc.api.TransactionCanceledException e) {
+            if (metrics != Metrics.NONE) e.consumedCapacity().ifPresent(metrics::capacity);
+            throw e;
+        }
         if (metrics != Metrics.NONE) metrics.capacity(capacityOf(result));
         return result;
     }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.InternalServerErrorException;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
@@ -42,12 +43,32 @@ public final class FacadeErrors {
                     .awsErrorDetails(details("TransactionCanceledException", e, 400)).cause(e).build();
         }
         if (e instanceof io.ddbc.api.ResourceNotFoundException) return plain(ResourceNotFoundException.builder(), "ResourceNotFoundException", 400, e);
+        if (e instanceof io.ddbc.api.ResourceInUseException) return plain(ResourceInUseException.builder(), "ResourceInUseException", 400, e);
         if (e instanceof io.ddbc.api.ThrottlingException) {
             return plain(ProvisionedThroughputExceededException.builder(), "ProvisionedThroughputExceededException", 400, e);
         }
         if (e instanceof io.ddbc.api.TransactionConflictException) return plain(TransactionConflictException.builder(), "TransactionConflictException", 400, e);
         if (e instanceof io.ddbc.api.BackendUnavailableException) return plain(InternalServerErrorException.builder(), "InternalServerError", 500, e);
         return plain(DynamoDbException.builder(), "ValidationException", 400, e);
+    }
+
+    /** An unexpected failure inside the engine or the facade, as DynamoDB reports its own faults (500, InternalServerError). */
+    public static DynamoDbException internal(RuntimeException e) {
+        String message = "Internal error in the embedded engine (a ddbc bug, please report it): " + e;
+        return (DynamoDbException) InternalServerErrorException.builder().message(message).statusCode(500)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InternalServerError").errorMessage(message).serviceName("DynamoDb").build())
+                .cause(e).build();
+    }
+
+    /**
+     * The error for an SDK operation the engine does not model: DynamoDB's code for an operation it does not
+     * know, with a message that names the operation and what to use instead.
+     */
+    public static DynamoDbException unsupported(String operation, String instead) {
+        String message = operation + " is not supported by EmbeddedDynamoDbClient: " + instead;
+        return (DynamoDbException) DynamoDbException.builder().message(message).statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("UnknownOperationException").errorMessage(message)
+                        .serviceName("DynamoDb").build()).build();
     }
 
     private static DynamoDbException plain(DynamoDbException.Builder b, String code, int status, DdbcException e) {

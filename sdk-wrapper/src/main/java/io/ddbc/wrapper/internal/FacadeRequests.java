@@ -55,13 +55,13 @@ public final class FacadeRequests {
     public io.ddbc.api.GetRequest get(GetItemRequest r) {
         legacy("GetItem", r.hasAttributesToGet(), "AttributesToGet");
         return io.ddbc.api.GetRequest.builder(r.tableName(), key(r.tableName(), r.key())).consistency(consistency(r.consistentRead()))
-                .projection(r.projectionExpression()).expressions(expressions(r.expressionAttributeNames(), Map.of())).build();
+                .projection(expression("ProjectionExpression", r.projectionExpression())).expressions(expressions(r.expressionAttributeNames(), Map.of())).build();
     }
 
     public PutRequest put(PutItemRequest r) {
         legacy("PutItem", r.hasExpected(), "Expected");
         io.ddbc.api.Item item = io.ddbc.api.Item.of(values(r.item()));
-        return PutRequest.builder(r.tableName(), item).key(specs.apply(r.tableName()).keyOf(item)).condition(r.conditionExpression())
+        return PutRequest.builder(r.tableName(), item).key(specs.apply(r.tableName()).keyOf(item)).condition(expression("ConditionExpression", r.conditionExpression()))
                 .expressions(expressions(r.expressionAttributeNames(), r.expressionAttributeValues()))
                 .returnValues(returnValues(r.returnValues())).returnItemOnConditionFailure(allOld(r.returnValuesOnConditionCheckFailure()))
                 .build();
@@ -69,15 +69,15 @@ public final class FacadeRequests {
 
     public UpdateRequest update(UpdateItemRequest r) {
         legacy("UpdateItem", r.hasAttributeUpdates() || r.hasExpected(), "AttributeUpdates/Expected");
-        return UpdateRequest.builder(r.tableName(), key(r.tableName(), r.key())).expression(r.updateExpression())
-                .condition(r.conditionExpression()).expressions(expressions(r.expressionAttributeNames(), r.expressionAttributeValues()))
+        return UpdateRequest.builder(r.tableName(), key(r.tableName(), r.key())).expression(expression("UpdateExpression", r.updateExpression()))
+                .condition(expression("ConditionExpression", r.conditionExpression())).expressions(expressions(r.expressionAttributeNames(), r.expressionAttributeValues()))
                 .returnValues(returnValues(r.returnValues())).returnItemOnConditionFailure(allOld(r.returnValuesOnConditionCheckFailure()))
                 .build();
     }
 
     public DeleteRequest delete(DeleteItemRequest r) {
         legacy("DeleteItem", r.hasExpected(), "Expected");
-        return DeleteRequest.builder(r.tableName(), key(r.tableName(), r.key())).condition(r.conditionExpression())
+        return DeleteRequest.builder(r.tableName(), key(r.tableName(), r.key())).condition(expression("ConditionExpression", r.conditionExpression()))
                 .expressions(expressions(r.expressionAttributeNames(), r.expressionAttributeValues()))
                 .returnValues(returnValues(r.returnValues())).returnItemOnConditionFailure(allOld(r.returnValuesOnConditionCheckFailure()))
                 .build();
@@ -85,8 +85,8 @@ public final class FacadeRequests {
 
     public QueryRequest query(software.amazon.awssdk.services.dynamodb.model.QueryRequest r) {
         legacy("Query", r.hasKeyConditions() || r.hasQueryFilter() || r.hasAttributesToGet(), "KeyConditions/QueryFilter/AttributesToGet");
-        QueryRequest.Builder b = QueryRequest.builder(r.tableName()).keyCondition(r.keyConditionExpression())
-                .consistency(consistency(r.consistentRead())).filter(r.filterExpression()).projection(r.projectionExpression())
+        QueryRequest.Builder b = QueryRequest.builder(r.tableName()).keyCondition(expression("KeyConditionExpression", r.keyConditionExpression()))
+                .consistency(consistency(r.consistentRead())).filter(expression("FilterExpression", r.filterExpression())).projection(expression("ProjectionExpression", r.projectionExpression()))
                 .expressions(expressions(r.expressionAttributeNames(), r.expressionAttributeValues()));
         if (r.indexName() != null) b.index(r.indexName());
         if (r.scanIndexForward() != null) b.scanIndexForward(r.scanIndexForward());
@@ -99,12 +99,19 @@ public final class FacadeRequests {
     public ScanRequest scan(software.amazon.awssdk.services.dynamodb.model.ScanRequest r) {
         legacy("Scan", r.hasScanFilter() || r.hasAttributesToGet(), "ScanFilter/AttributesToGet");
         ScanRequest.Builder b = ScanRequest.builder(r.tableName()).consistency(consistency(r.consistentRead()))
-                .filter(r.filterExpression()).projection(r.projectionExpression())
+                .filter(expression("FilterExpression", r.filterExpression())).projection(expression("ProjectionExpression", r.projectionExpression()))
                 .expressions(expressions(r.expressionAttributeNames(), r.expressionAttributeValues()));
         if (r.indexName() != null) b.index(r.indexName());
         if (r.limit() != null) b.limit(r.limit());
         if (r.select() != null) b.select(Select.valueOf(r.selectAsString()));
-        if (r.segment() != null && r.totalSegments() != null) b.segment(r.segment(), r.totalSegments());
+        // DynamoDB refuses one of Segment/TotalSegments without the other (with DynamoDB Local's text).
+        if (r.segment() != null && r.totalSegments() == null) {
+            throw new ValidationException("If segment is specified, total segment must also be specified");
+        }
+        if (r.segment() == null && r.totalSegments() != null) {
+            throw new ValidationException("If total segments is specified, a particular segment must also be specified for this request");
+        }
+        if (r.segment() != null) b.segment(r.segment(), r.totalSegments());
         if (r.hasExclusiveStartKey()) b.exclusiveStartKey(io.ddbc.api.Item.of(values(r.exclusiveStartKey())));
         return b.build();
     }
@@ -116,7 +123,7 @@ public final class FacadeRequests {
             legacy("BatchGetItem", ka.hasAttributesToGet(), "AttributesToGet");
             List<Key> keys = new ArrayList<>();
             for (var k : ka.keys()) keys.add(key(e.getKey(), k));
-            tables.put(e.getKey(), new BatchGetRequest.TableKeys(keys, consistency(ka.consistentRead()), ka.projectionExpression(),
+            tables.put(e.getKey(), new BatchGetRequest.TableKeys(keys, consistency(ka.consistentRead()), expression("ProjectionExpression", ka.projectionExpression()),
                     expressions(ka.expressionAttributeNames(), Map.of())));
         }
         return BatchGetRequest.of(tables);
@@ -141,23 +148,25 @@ public final class FacadeRequests {
             if (w.put() != null) {
                 var p = w.put();
                 io.ddbc.api.Item item = io.ddbc.api.Item.of(values(p.item()));
-                b.put(PutRequest.builder(p.tableName(), item).key(specs.apply(p.tableName()).keyOf(item)).condition(p.conditionExpression())
+                b.put(PutRequest.builder(p.tableName(), item).key(specs.apply(p.tableName()).keyOf(item)).condition(expression("ConditionExpression", p.conditionExpression()))
                         .expressions(expressions(p.expressionAttributeNames(), p.expressionAttributeValues()))
                         .returnItemOnConditionFailure(allOld(p.returnValuesOnConditionCheckFailure())).build());
             } else if (w.update() != null) {
                 var u = w.update();
-                b.update(UpdateRequest.builder(u.tableName(), key(u.tableName(), u.key())).expression(u.updateExpression())
-                        .condition(u.conditionExpression()).expressions(expressions(u.expressionAttributeNames(), u.expressionAttributeValues()))
+                b.update(UpdateRequest.builder(u.tableName(), key(u.tableName(), u.key())).expression(expression("UpdateExpression", u.updateExpression()))
+                        .condition(expression("ConditionExpression", u.conditionExpression())).expressions(expressions(u.expressionAttributeNames(), u.expressionAttributeValues()))
                         .returnItemOnConditionFailure(allOld(u.returnValuesOnConditionCheckFailure())).build());
             } else if (w.delete() != null) {
                 var d = w.delete();
-                b.delete(DeleteRequest.builder(d.tableName(), key(d.tableName(), d.key())).condition(d.conditionExpression())
+                b.delete(DeleteRequest.builder(d.tableName(), key(d.tableName(), d.key())).condition(expression("ConditionExpression", d.conditionExpression()))
                         .expressions(expressions(d.expressionAttributeNames(), d.expressionAttributeValues()))
                         .returnItemOnConditionFailure(allOld(d.returnValuesOnConditionCheckFailure())).build());
             } else if (w.conditionCheck() != null) {
                 var c = w.conditionCheck();
-                b.conditionCheck(ConditionCheck.of(c.tableName(), key(c.tableName(), c.key()), c.conditionExpression(),
-                        expressions(c.expressionAttributeNames(), c.expressionAttributeValues())));
+                // DynamoDB returns the checked item in the cancellation reason only when ALL_OLD was asked for.
+                b.conditionCheck(new ConditionCheck(c.tableName(), key(c.tableName(), c.key()), expression("ConditionExpression", c.conditionExpression()),
+                        expressions(c.expressionAttributeNames(), c.expressionAttributeValues()), null,
+                        allOld(c.returnValuesOnConditionCheckFailure())));
             } else {
                 throw new ValidationException("TransactWriteItems: a TransactWriteItem must have exactly one of Put, Update, Delete, ConditionCheck");
             }
@@ -170,7 +179,7 @@ public final class FacadeRequests {
         TransactGetRequest.Builder b = TransactGetRequest.builder();
         for (TransactGetItem g : r.transactItems()) {
             var get = g.get();
-            b.get(new TransactGetRequest.Get(get.tableName(), key(get.tableName(), get.key()), get.projectionExpression(),
+            b.get(new TransactGetRequest.Get(get.tableName(), key(get.tableName(), get.key()), expression("ProjectionExpression", get.projectionExpression()),
                     expressions(get.expressionAttributeNames(), Map.of())));
         }
         return b.build();
@@ -212,6 +221,17 @@ public final class FacadeRequests {
 
     private static boolean allOld(ReturnValuesOnConditionCheckFailure v) {
         return v == ReturnValuesOnConditionCheckFailure.ALL_OLD;
+    }
+
+    /**
+     * An expression as given, refused as DynamoDB refuses it when it is present but empty (the ddbc API reads a
+     * blank expression as none, which would let an SDK request DynamoDB rejects through).
+     */
+    private static String expression(String parameter, String text) {
+        if (text != null && text.isBlank()) {
+            throw new ValidationException("Invalid " + parameter + ": The expression can not be empty;");
+        }
+        return text;
     }
 
     private static void legacy(String operation, boolean present, String parameter) {

@@ -25,6 +25,11 @@ final class ItemRules {
     }
 
     static void check(TableState table, ItemKey key, Item item) {
+        check(table, key, item, false);
+    }
+
+    /** As {@link #check(TableState, ItemKey, Item)}; {@code update} words the size error as DynamoDB does for UpdateItem. */
+    static void check(TableState table, ItemKey key, Item item, boolean update) {
         for (Map.Entry<String, AttributeValue> e : item.attributes().entrySet()) {
             checkName(table, e.getKey());
             if (e.getValue().nestingDepth() > AttributeValue.MAX_NESTING_DEPTH) {
@@ -36,7 +41,7 @@ final class ItemRules {
         for (IndexLayout l : indexes) checkIndexKeys(table, l, item);
         long size = CapacityCalculator.sizeWithLocalIndexes(indexes, key, item);
         if (size > MAX_ITEM_BYTES) {
-            throw new ValidationException("Item size has exceeded the maximum allowed size: " + size + " bytes > " + MAX_ITEM_BYTES
+            throw new ValidationException((update ? "Item size to update" : "Item size") + " has exceeded the maximum allowed size: " + size + " bytes > " + MAX_ITEM_BYTES
                     + (size != item.sizeInBytes() ? " (including local secondary index entries)" : "")
                     + " (table '" + table.name() + "', key " + key.asItem(table.spec().partitionKey().name(),
                     table.spec().sortKey().map(KeyAttribute::name).orElse(null)) + ")");

@@ -186,7 +186,9 @@ final class PageReader {
     private static boolean strong(TableState table, IndexLayout index, PagedRequest<?> r) {
         boolean strong = ReadConsistency.isStrong(r.consistency(), table.name());
         if (strong && index != null && index.isGlobal()) {
-            throw new ValidationException("Consistent reads are not supported on global secondary indexes (index '" + index.name()
+            // DynamoDB's text as DynamoDB Local words it, then which index of which table.
+            String verb = r instanceof io.ddbc.api.ScanRequest ? "scanning" : "querying";
+            throw new ValidationException("Consistent read cannot be true when " + verb + " a GSI (index '" + index.name()
                     + "' of table '" + table.name() + "')");
         }
         return strong;
@@ -257,10 +259,13 @@ final class PageReader {
                                  CompiledProjection projection, Integer segment, Integer totalSegments) {
         Select select = r.select();
         if (projection != null && select != null && select != Select.SPECIFIC_ATTRIBUTES) {
-            throw new ValidationException("Cannot specify the ProjectionExpression when choosing to get " + select);
+            // DynamoDB's (Local's) text for COUNT; the other Select values named as they are.
+            throw new ValidationException("Cannot specify the ProjectionExpression when choosing to get "
+                    + (select == Select.COUNT ? "only the Count" : select));
         }
         if (select == Select.SPECIFIC_ATTRIBUTES && projection == null) {
-            throw new ValidationException("Select type SPECIFIC_ATTRIBUTES needs a ProjectionExpression (table '" + table.name() + "')");
+            throw new ValidationException("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"
+                    + " (table '" + table.name() + "')");
         }
         if (select == Select.ALL_PROJECTED_ATTRIBUTES && index == null) {
             throw new ValidationException("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");

@@ -175,7 +175,7 @@ final class PreparedWrite {
                 Item base = current != null ? current : key.asItem();
                 // Arithmetic and values from the expression may carry any number text: store DynamoDB's.
                 Item updated = update == null ? base : Numbers.canonical(update.apply(base));
-                ItemRules.check(table, itemKey, updated);
+                ItemRules.check(table, itemKey, updated, true);
                 return new Outcome(updated, true);
             }
         }

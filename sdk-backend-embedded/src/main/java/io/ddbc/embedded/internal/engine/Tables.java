@@ -2,6 +2,7 @@ package io.ddbc.embedded.internal.engine;
 
 import io.ddbc.api.ListTablesRequest;
 import io.ddbc.api.ListTablesResult;
+import io.ddbc.api.ResourceInUseException;
 import io.ddbc.api.ResourceNotFoundException;
 import io.ddbc.api.TableDescription;
 import io.ddbc.api.TableSpec;
@@ -30,7 +31,7 @@ public final class Tables {
     public TableState get(String name) {
         if (name == null) throw new io.ddbc.api.ValidationException("Table name must not be empty (got null)");
         TableState t = byName.get(name);
-        if (t == null) throw new ResourceNotFoundException("Requested resource not found: Table: " + name + " not found");
+        if (t == null) throw new ResourceNotFoundException("Cannot do operations on a non-existent table: " + name);
         return t;
     }
 
@@ -42,7 +43,8 @@ public final class Tables {
     TableDescription create(TableSpec spec) {
         TableState t = new TableState(spec, partitions, cluster, Instant.now());
         if (byName.putIfAbsent(spec.name(), t) != null) {
-            throw new ValidationException("Table already exists: " + spec.name());
+            // DynamoDB's text (as DynamoDB Local words it), then which table.
+            throw new ResourceInUseException("Cannot create preexisting table: " + spec.name());
         }
         throughput.register(spec);
         return describe(t, "ACTIVE");
@@ -54,7 +56,7 @@ public final class Tables {
 
     TableDescription delete(String name) {
         TableState t = byName.remove(name);
-        if (t == null) throw new ResourceNotFoundException("Requested resource not found: Table: " + name + " not found");
+        if (t == null) throw new ResourceNotFoundException("Cannot do operations on a non-existent table: " + name);
         throughput.remove(name);
         return describe(t, "DELETING");
     }

@@ -145,7 +145,13 @@ final class Transactions {
             }
             if (failed) {
                 stats.transactionsCanceled.increment();
-                throw new TransactionCanceledException(reasons);
+                // A cancelled transaction still costs: each action is charged as a failed transactional write of its item.
+                ConsumedCapacity charged = ConsumedCapacity.NONE;
+                for (int i = 0; i < writes.size(); i++) {
+                    charged = charged.plus(CapacityCalculator.failedWrite(writes.get(i).table.name(), current.get(i), null, true));
+                }
+                stats.charge(charged);
+                throw new TransactionCanceledException(reasons, charged);
             }
             ConsumedCapacity capacity = ConsumedCapacity.NONE;
             Positions positions = Positions.NONE;

@@ -43,8 +43,10 @@ final class WriteOperations {
                 outcome = w.evaluate(current);
             } catch (PreparedWrite.ConditionNotMet e) {
                 stats.conditionalCheckFailures.increment();
-                stats.charge(CapacityCalculator.failedWrite(w.table.name(), current, w.wouldBe(current), false));
-                throw new ConditionFailedException(w.table.name(), w.key, w.conditionText, w.returnItemOnFailure ? current : null);
+                ConsumedCapacity charged = CapacityCalculator.failedWrite(w.table.name(), current, w.wouldBe(current), false);
+                stats.charge(charged);
+                // The caller's meters count what the refusal cost, as DynamoDB bills it.
+                throw new ConditionFailedException(w.table.name(), w.key, w.conditionText, w.returnItemOnFailure ? current : null, charged);
             }
             LogRecord record = log.commit(w.table, w.partition, w.itemKey, outcome.newImage());
             ConsumedCapacity capacity = CapacityCalculator.write(w.table.name(), w.table.layouts(), w.itemKey, current,
