@@ -172,6 +172,17 @@ public final class SessionToken {
     }
 
     /**
+     * The version the session knows <em>exactly</em> for an item: the entry of a recent key, 0 for a key the
+     * token knows only through a folded bucket (or not at all). Only this may be treated as a requirement a
+     * read must meet (waited for, or refused over); {@link #knownVersion} is an upper bound that may only make
+     * a read more careful, since its bucket also holds the versions of unrelated keys.
+     */
+    public long exactVersion(String tableName, Key key) {
+        Long exact = versions.get(keyHash(tableName, key));
+        return exact != null ? exact : 0;
+    }
+
+    /**
      * This token with the session's knowledge of an item's version raised to at least {@code version}.
      *
      * @throws ValidationException if {@code version} is negative
@@ -203,13 +214,18 @@ public final class SessionToken {
         if (!scope.equals(other.scope)) {
             throw new SessionTokenException("Cannot merge session tokens of different backends: '" + scope + "' and '" + other.scope + "'");
         }
-        // A key exact on one side only may sit folded in the other side's bucket with a higher version;
-        // the bucket is that side's (upper-bound) knowledge of the key, so the merged entry must meet it.
+        // A key exact on one side only may sit folded in the other side's bucket with a higher version. That
+        // bucket is an upper bound mixing unrelated keys, so it must not become the key's exact requirement (a
+        // read would wait for, or refuse over, a version the item may never have had): the key is folded too,
+        // and the merged bucket (the larger of both) keeps both sides' knowledge as an upper bound.
         Map<Long, Long> m = new LinkedHashMap<>();
-        versions.forEach((k, v) -> m.put(k, other.versions.containsKey(k) ? v : Math.max(v, other.buckets[bucket(k)])));
+        versions.forEach((k, v) -> {
+            if (other.versions.containsKey(k) || other.buckets[bucket(k)] <= v) m.put(k, v);
+        });
         other.versions.forEach((k, v) -> {
             Long old = m.remove(k);
-            m.put(k, old == null ? Math.max(v, buckets[bucket(k)]) : Math.max(old, v));
+            if (old != null) m.put(k, Math.max(old, v));
+            else if (buckets[bucket(k)] <= v) m.put(k, v);
         });
         long[] b = buckets.clone();
         for (int i = 0; i < BUCKETS; i++) b[i] = Math.max(b[i], other.buckets[i]);

@@ -59,7 +59,8 @@ final class BatchPath {
             TableInfo t = split ? engine.catalog.info(table) : null;
             for (Key k : tk.keys()) {
                 boolean known = split && s.knownVersion(table, k) > 0 && (!t.versioned() || tk.projection() != null);
-                if (known && ctx.strict()) {
+                // Refused only over an exact entry (a key the session wrote); a folded bucket just reads strongly.
+                if (known && ctx.strict() && s.exactVersion(table, k) > 0) {
                     throw NotCaughtUp.unverifiable(table, k, "the session wrote this item in another region, and without positions"
                             + (t.versioned() ? " or a version in the projection" : " or versions") + " this region cannot show it has that write");
                 }
@@ -121,7 +122,7 @@ final class BatchPath {
             for (Item i : result.items(table)) seen.put(t.keyOf(i), t.versionOf(i).orElse(0));
             TableKeys left = result.unprocessed().get(table);
             for (Key k : r.tables().get(table).keys()) {
-                long known = s.knownVersion(table, k);
+                long known = s.exactVersion(table, k);   // never a folded bucket: that is an upper bound of many keys
                 long have = seen.getOrDefault(k, 0L);
                 // Unprocessed keys are returned as such, not as answers: nothing to prove for them.
                 if (known > have && (left == null || !left.keys().contains(k))) {
@@ -165,7 +166,7 @@ final class BatchPath {
             if (!t.versioned()) return;
             for (Item i : items) {
                 if (t.versionOf(i).isEmpty() || !hasKey(t, i)) continue;
-                s.observeVersion(table, t.keyOf(i), t.versionOf(i).getAsLong());
+                s.observeReadVersion(table, t.keyOf(i), t.versionOf(i).getAsLong());
             }
         });
     }

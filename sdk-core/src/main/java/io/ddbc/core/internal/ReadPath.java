@@ -64,7 +64,8 @@ final class ReadPath {
         // where there are no positions (a token's hashed version buckets would cause needless upgrades).
         long known = session && !engine.positions() ? s.knownVersion(r.tableName(), r.key()) : 0;
         if (session && known > 0 && !t.versioned() && !engine.positions()) {
-            if (strict) {
+            // Only an exact entry says the session wrote this key; a folded bucket is a hint (a strong read).
+            if (strict && s.exactVersion(r.tableName(), r.key()) > 0) {
                 throw NotCaughtUp.unverifiable(r.tableName(), r.key(), "the session wrote this unversioned item in another region,"
                         + " and without positions or versions this region cannot show it has that write");
             }
@@ -74,7 +75,8 @@ final class ReadPath {
         }
         long need = Math.max(minVersion, known);
         Positions min = session && engine.positions() ? s.token().positions() : Positions.NONE;
-        long required = strict && session ? need : minVersion;
+        // Refusing needs an exact requirement: a folded bucket holds other keys' versions too (it only upgrades).
+        long required = strict && session ? Math.max(minVersion, s.exactVersion(r.tableName(), r.key())) : minVersion;
         // A cached entry's positions are this region's; they cannot show another region's writes arrived.
         if (engine.itemCache == null || r.projection() != null || strict && session) return checked(r, t, need, required, min);
         return cached(r, t, need, minVersion, min, session ? s : null);
@@ -173,6 +175,6 @@ final class ReadPath {
 
     private static void observe(SessionState s, TableInfo t, GetRequest r, GetResult res) {
         s.observe(res.positions());
-        res.version().ifPresent(v -> s.observeVersion(r.tableName(), r.key(), v));
+        res.version().ifPresent(v -> s.observeReadVersion(r.tableName(), r.key(), v));
     }
 }
