@@ -23,10 +23,24 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The token is bounded: however many writes a session makes, {@link #serialize()} is at most
  * {@value #MAX_SERIALIZED_LENGTH} characters. Recent partitions and keys are kept exactly; older ones
- * fold into a position floor and into 32 hashed version buckets, which can only make a read more
- * careful (an upgrade to a strong read), never less. The format is versioned ({@code v1.}); a token of
- * another format, a truncated or altered one, or one with a bad signature raises
- * {@link SessionTokenException} — never a silent downgrade.
+ * fold into a position floor and into 32 hashed version buckets. A bucket holds the highest version of
+ * every key folded into it, so it is a hint, not a requirement: it can make a read more careful (strong,
+ * or from the leader), costing capacity, but never makes a read wait or fail — a query that meets another
+ * key of the same bucket is answered normally. Exact entries ({@link #exactVersion}) stay requirements:
+ * a session query on a global secondary index waits, bounded, for the versions the session wrote. The
+ * format is versioned ({@code v1.}); a token of another format, a truncated or altered one, one with a
+ * position out of range, or one with a bad signature raises {@link SessionTokenException} — never a silent
+ * downgrade.
+ *
+ * <p>What signing protects. Anyone can build a well-formed token with this class. A client built with
+ * {@code DdbcClientBuilder.sessionTokenSecret} signs the tokens it hands out and refuses unsigned or
+ * forged ones, so a token it resumes or merges came from a client holding the key, and its exact
+ * requirements are enforced like the session's own, in any process. A client without a key cannot tell
+ * a real token from a crafted one, so it treats a resumed or merged token's requirements as hints: they
+ * may upgrade reads to strong (read-your-writes on base-table reads still holds), but never make a read
+ * wait or fail, so a token can never make a client refuse service; a session query on an index then waits
+ * only for what the session learned in this client. Signing neither hides a token's content (keys are
+ * hashed; versions, positions, scope and regions are readable) nor expires it.
  *
  * <pre>{@code
  * String header = session.token().serialize();          // hand to the next request
@@ -415,7 +429,10 @@ public final class SessionToken {
 
     // -------------------------------------------------------------------------------- signatures
 
-    /** This token signed with HMAC-SHA256 under {@code secret} (truncated to 128 bits). */
+    /**
+     * This token signed with HMAC-SHA256 under {@code secret} (truncated to 128 bits): a client holding the
+     * same secret then enforces its requirements as its own (see the class comment).
+     */
     public SessionToken sign(byte[] secret) {
         return new SessionToken(scope, region, positions, versions, buckets, mac(secret));
     }

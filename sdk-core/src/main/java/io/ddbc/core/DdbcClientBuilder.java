@@ -116,8 +116,16 @@ public final class DdbcClientBuilder {
     }
 
     /**
-     * Signs session tokens with HMAC-SHA256 under this secret; {@code resumeSession} then refuses unsigned
-     * or forged tokens with {@code SessionTokenException}.
+     * Signs session tokens with HMAC-SHA256 under this secret; {@code resumeSession} and {@code merge} then
+     * refuse unsigned or forged tokens with {@code SessionTokenException}.
+     *
+     * <p>What it protects: with a secret shared by the processes that hand tokens to each other, a resumed
+     * token is known to come from one of them, so its exact requirements are enforced in full — e.g. a
+     * session query on a global secondary index waits (bounded) until the index shows the versions the
+     * token's session wrote. Without a secret anyone can build a well-formed token, so a resumed or merged
+     * token's requirements are only hints: they may make reads strong (capacity), never make a read wait or
+     * fail; read-your-writes across processes then holds for base-table reads, not for index queries.
+     * Signing does not encrypt a token or make it expire.
      */
     public DdbcClientBuilder sessionTokenSecret(byte[] secret) {
         if (secret == null || secret.length == 0) throw new DdbcConfigException("Session token secret must not be empty");
