@@ -59,8 +59,7 @@ final class BatchPath {
             TableInfo t = split ? engine.catalog.info(table) : null;
             for (Key k : tk.keys()) {
                 boolean known = split && s.knownVersion(table, k) > 0 && (!t.versioned() || tk.projection() != null);
-                // Refused only over an exact entry (a key the session wrote); a folded bucket just reads strongly.
-                if (known && ctx.strict() && s.exactVersion(table, k) > 0) {
+                if (known && ctx.strict()) {
                     throw NotCaughtUp.unverifiable(table, k, "the session wrote this item in another region, and without positions"
                             + (t.versioned() ? " or a version in the projection" : " or versions") + " this region cannot show it has that write");
                 }
@@ -122,7 +121,7 @@ final class BatchPath {
             for (Item i : result.items(table)) seen.put(t.keyOf(i), t.versionOf(i).orElse(0));
             TableKeys left = result.unprocessed().get(table);
             for (Key k : r.tables().get(table).keys()) {
-                long known = s.exactVersion(table, k);   // never a folded bucket: that is an upper bound of many keys
+                long known = s.knownVersion(table, k);
                 long have = seen.getOrDefault(k, 0L);
                 // Unprocessed keys are returned as such, not as answers: nothing to prove for them.
                 if (known > have && (left == null || !left.keys().contains(k))) {

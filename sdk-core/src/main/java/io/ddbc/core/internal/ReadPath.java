@@ -64,8 +64,10 @@ final class ReadPath {
         // where there are no positions (a token's hashed version buckets would cause needless upgrades).
         long known = session && !engine.positions() ? s.knownVersion(r.tableName(), r.key()) : 0;
         if (session && known > 0 && !t.versioned() && !engine.positions()) {
-            // Only an exact entry says the session wrote this key; a folded bucket is a hint (a strong read).
-            if (strict && s.exactVersion(r.tableName(), r.key()) > 0) {
+            // Cross-region (strict) even a folded bucket is refused here: CrossRegionSessions then routes the read to a
+            // region the token names, which has the session's writes — a routing cost, as a folded key may be one the
+            // session wrote, and only an answer from such a region is not stale.
+            if (strict) {
                 throw NotCaughtUp.unverifiable(r.tableName(), r.key(), "the session wrote this unversioned item in another region,"
                         + " and without positions or versions this region cannot show it has that write");
             }
@@ -75,8 +77,7 @@ final class ReadPath {
         }
         long need = Math.max(minVersion, known);
         Positions min = session && engine.positions() ? s.token().positions() : Positions.NONE;
-        // Refusing needs an exact requirement: a folded bucket holds other keys' versions too (it only upgrades).
-        long required = strict && session ? Math.max(minVersion, s.exactVersion(r.tableName(), r.key())) : minVersion;
+        long required = strict && session ? need : minVersion;
         // A cached entry's positions are this region's; they cannot show another region's writes arrived.
         if (engine.itemCache == null || r.projection() != null || strict && session) return checked(r, t, need, required, min);
         return cached(r, t, need, minVersion, min, session ? s : null);

@@ -188,7 +188,7 @@ final class TransactPath {
     private void requireKnownVersions(List<TransactGetRequest.Get> gets, TransactGetResult res, SessionState s) {
         for (int i = 0; i < gets.size() && i < res.items().size(); i++) {
             TransactGetRequest.Get g = gets.get(i);
-            long known = s.exactVersion(g.tableName(), g.key());   // a folded bucket proves nothing about this key
+            long known = s.knownVersion(g.tableName(), g.key());
             if (known <= 0) continue;
             TableInfo t = engine.catalog.info(g.tableName());
             OptionalLong v = res.items().get(i).map(t::versionOf).orElse(OptionalLong.empty());
