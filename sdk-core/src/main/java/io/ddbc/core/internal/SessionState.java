@@ -13,16 +13,16 @@ import java.util.function.UnaryOperator;
  * it wrote (for session queries on backends without positions). Thread-safe. Public only so that the
  * drop-in SDK wrapper ({@code ddbc-wrapper}) keeps its sessions the same way; not API.
  *
- * <p>Three strengths of knowledge, because a token may fold, and may come from outside:
+ * <p>Two strengths of knowledge, because a token may fold, and may come from outside:
  * <ul>
  *   <li>{@link #knownVersion}: an upper bound (exact entry or folded bucket). It may make a read more
- *       careful (strong, or from the leader) and cost capacity; nothing may wait for it or refuse over it.</li>
- *   <li>{@link #exactVersion}: the token's exact entry. Cross-region checks rely on it (a token moved to
- *       another region is exactly how those sessions work).</li>
+ *       careful (strong, or from the leader) and cost capacity. In one region nothing waits for it or fails
+ *       over it; across regions it may route a read to a region the token names (a folded key may be one the
+ *       session wrote there).</li>
  *   <li>{@link #firmVersion} and {@link #firmPositions}: the exact entries of knowledge this client can vouch
  *       for — what the session learned in this client, plus a token it verified with its signing key. A
- *       session query waits for, and fails over, these only, so a crafted unsigned token cannot make the
- *       client refuse service.</li>
+ *       session query on an index waits for, and fails over, these only, so neither a folded bucket nor a
+ *       crafted unsigned token can make the client refuse service.</li>
  * </ul>
  */
 public final class SessionState {
@@ -107,11 +107,6 @@ public final class SessionState {
     /** Upper bound of the version the session knows for the item: may upgrade a read, never fail it. */
     public long knownVersion(String table, Key key) {
         return token.get().knownVersion(table, key);
-    }
-
-    /** The token's exact version for the item (0 if folded or unknown). */
-    public long exactVersion(String table, Key key) {
-        return token.get().exactVersion(table, key);
     }
 
     /** The exact version this client vouches for (0 if folded, unknown, or only from an unverified token). */
