@@ -269,6 +269,22 @@ class SessionPathsTest {
     }
 
     @Test
+    void aSessionResumedFromAnUnsignedTokenStillWaitsForItsOwnWrites() {
+        RecordingBackend b = new RecordingBackend(false);
+        try (DdbcClient c = client(b)) {
+            SessionToken crafted = SessionToken.empty(c.newSession().token().scope(), null).withVersion("orders", Key.of("id", "o2"), 99);
+            DdbcSession s = c.resumeSession(crafted);
+            b.reply("UpdateItem", r -> WriteResult.of(order(3), null, null));
+            s.table("orders").update(K).expression("SET customer = :c").value(":c", "c").execute();
+            b.reply("Query", r -> page(order(2)));
+            b.reply("Query", r -> page(order(3)));
+            Page p = s.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c").execute();
+            assertEquals(3, p.items().get(0).getLong("v"), "what the session wrote in this client is vouched for");
+            assertEquals(2, b.sent(QueryRequest.class).size());
+        }
+    }
+
+    @Test
     void aSignedTokenCarriesItsRequirementsToAnotherClient() {
         byte[] key = "shared-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         RecordingBackend b = new RecordingBackend(false).table(INDEXED);
