@@ -37,10 +37,14 @@ import javax.crypto.spec.SecretKeySpec;
  * forged ones, so a token it resumes or merges came from a client holding the key, and its exact
  * requirements are enforced like the session's own, in any process. A client without a key cannot tell
  * a real token from a crafted one, so it treats a resumed or merged token's requirements as hints: they
- * may upgrade reads to strong (read-your-writes on base-table reads still holds), but never make a read
- * wait or fail, so a token can never make a client refuse service; a session query on an index then waits
- * only for what the session learned in this client. Signing neither hides a token's content (keys are
- * hashed; versions, positions, scope and regions are readable) nor expires it.
+ * may upgrade reads to strong or route them to the leader (read-your-writes on base-table reads still
+ * holds), but never make a read wait or fail, so on a single-region backend a token can never make a client
+ * refuse service; a session query on an index then waits only for what the session learned in this client.
+ * On a multi-region backend the regions and versions a token names still decide where its session's reads
+ * may be answered (that is how a session moves between regions), so an unsigned token can make its own
+ * session wait (up to the cross-region wait), route or be refused: sign tokens that cross a trust boundary
+ * there. Signing neither hides a token's content (keys are hashed; versions, positions, scope and regions
+ * are readable) nor expires it.
  *
  * <pre>{@code
  * String header = session.token().serialize();          // hand to the next request

@@ -124,7 +124,9 @@ public final class DdbcClientBuilder {
      * session query on a global secondary index waits (bounded) until the index shows the versions the
      * token's session wrote. Without a secret anyone can build a well-formed token, so a resumed or merged
      * token's requirements are only hints: they may make reads strong (capacity), never make a read wait or
-     * fail; read-your-writes across processes then holds for base-table reads, not for index queries.
+     * fail; read-your-writes across processes then holds for base-table reads, not for index queries. (On a
+     * multi-region backend a token's regions and versions still decide where its session may read, so there an
+     * unsigned token can delay or refuse its own session's reads: use a secret when tokens come from outside.)
      * Signing does not encrypt a token or make it expire.
      */
     public DdbcClientBuilder sessionTokenSecret(byte[] secret) {
