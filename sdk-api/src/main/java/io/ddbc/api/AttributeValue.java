@@ -59,7 +59,10 @@ public final class AttributeValue {
 
     /** Most significant digits a DynamoDB number may carry. */
     public static final int MAX_NUMBER_DIGITS = 38;
-    /** Deepest nesting of lists and maps DynamoDB accepts. */
+    /**
+     * Deepest nesting of lists and maps DynamoDB accepts ("DynamoDB supports nested attributes up to 32 levels
+     * deep"). No value nested deeper can be built: see {@link #l(List)}.
+     */
     public static final int MAX_NESTING_DEPTH = 32;
 
     private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("9.9999999999999999999999999999999999999E+125");
@@ -77,12 +80,37 @@ public final class AttributeValue {
     private final Object value;
     /** The parsed number for N; null otherwise. */
     private final BigDecimal number;
+    /** {@link #nestingDepth()}, computed once at construction from the children's: never a recursive walk. */
+    private final int depth;
     private int hash;
 
     private AttributeValue(Type type, Object value, BigDecimal number) {
+        this(type, value, number, 0);
+    }
+
+    private AttributeValue(Type type, Object value, BigDecimal number, int depth) {
         this.type = type;
         this.value = value;
         this.number = number;
+        this.depth = depth;
+    }
+
+    /**
+     * The depth of a list or map of these children. Refused past {@link #MAX_NESTING_DEPTH} when built, so that
+     * every recursive walk over values (equals, hashCode, sizes, rendering, conversion to the SDK, expression
+     * evaluation) is bounded by 32 levels: a value nested 10,000 deep is a ValidationException here, never a
+     * StackOverflowError somewhere later.
+     */
+    private static int depthOf(Collection<AttributeValue> children) {
+        int max = 0;
+        for (AttributeValue c : children) max = Math.max(max, c.depth);
+        if (max + 1 > MAX_NESTING_DEPTH) throw tooDeep();
+        return max + 1;
+    }
+
+    private static ValidationException tooDeep() {
+        return new ValidationException("Nesting Levels have exceeded supported limits: a list or map value is nested more than "
+                + MAX_NESTING_DEPTH + " levels deep");
     }
 
     // ----------------------------------------------------------------------------------- factories
@@ -137,14 +165,18 @@ public final class AttributeValue {
         return NULL;
     }
 
-    /** A list value; elements may be of any type, including null elements as {@link #nul()}. */
+    /**
+     * A list value; elements may be of any type, including null elements as {@link #nul()}.
+     *
+     * @throws ValidationException if the list would nest lists and maps more than {@link #MAX_NESTING_DEPTH} levels
+     */
     public static AttributeValue l(List<AttributeValue> values) {
         requireArg(values, "L value");
         List<AttributeValue> copy = new ArrayList<>(values.size());
         for (AttributeValue v : values) {
             copy.add(v == null ? NULL : v);
         }
-        return new AttributeValue(Type.L, Collections.unmodifiableList(copy), null);
+        return new AttributeValue(Type.L, Collections.unmodifiableList(copy), null, depthOf(copy));
     }
 
     /** A list value from the given elements. */
@@ -152,12 +184,16 @@ public final class AttributeValue {
         return l(Arrays.asList(values));
     }
 
-    /** A map value; iteration order is kept. */
+    /**
+     * A map value; iteration order is kept.
+     *
+     * @throws ValidationException if the map would nest lists and maps more than {@link #MAX_NESTING_DEPTH} levels
+     */
     public static AttributeValue m(Map<String, AttributeValue> values) {
         requireArg(values, "M value");
         Map<String, AttributeValue> copy = new LinkedHashMap<>();
         values.forEach((k, v) -> copy.put(requireArg(k, "M key"), v == null ? NULL : v));
-        return new AttributeValue(Type.M, Collections.unmodifiableMap(copy), null);
+        return new AttributeValue(Type.M, Collections.unmodifiableMap(copy), null, depthOf(copy.values()));
     }
 
     /** A string set. @throws ValidationException if empty or holding duplicates. */
@@ -204,6 +240,11 @@ public final class AttributeValue {
      * @throws ValidationException for any other type, an empty set, or a non-finite double
      */
     public static AttributeValue from(Object value) {
+        return from(value, 0);
+    }
+
+    /** {@link #from(Object)} at nesting {@code depth}: checked before descending, as the Java input may be arbitrarily deep. */
+    private static AttributeValue from(Object value, int depth) {
         if (value == null) return NULL;
         if (value instanceof AttributeValue) return (AttributeValue) value;
         if (value instanceof String) return s((String) value);
@@ -217,9 +258,10 @@ public final class AttributeValue {
             return new AttributeValue(Type.B, bytes, null);
         }
         if (value instanceof Set) return setFrom((Set<?>) value);
+        if ((value instanceof List || value instanceof Map) && depth >= MAX_NESTING_DEPTH) throw tooDeep();
         if (value instanceof List) {
             List<AttributeValue> converted = new ArrayList<>();
-            for (Object element : (List<?>) value) converted.add(from(element));
+            for (Object element : (List<?>) value) converted.add(from(element, depth + 1));
             return l(converted);
         }
         if (value instanceof Map) {
@@ -228,7 +270,7 @@ public final class AttributeValue {
                 if (!(e.getKey() instanceof String)) {
                     throw new ValidationException("Map keys must be strings, got " + typeName(e.getKey()));
                 }
-                converted.put((String) e.getKey(), from(e.getValue()));
+                converted.put((String) e.getKey(), from(e.getValue(), depth + 1));
             }
             return m(converted);
         }
@@ -479,15 +521,9 @@ public final class AttributeValue {
         return len;
     }
 
-    /** Deepest nesting of L and M inside this value; a scalar is depth 0, a flat list 1. */
+    /** Deepest nesting of L and M inside this value; a scalar is depth 0, a flat list 1. At most {@link #MAX_NESTING_DEPTH}. */
     public int nestingDepth() {
-        if (type == Type.L || type == Type.M) {
-            int max = 0;
-            Collection<AttributeValue> children = type == Type.L ? l() : m().values();
-            for (AttributeValue c : children) max = Math.max(max, c.nestingDepth());
-            return max + 1;
-        }
-        return 0;
+        return depth;
     }
 
     /**

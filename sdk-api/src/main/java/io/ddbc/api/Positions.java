@@ -38,17 +38,48 @@ public final class Positions {
         this.floor = floor;
     }
 
-    /** A single partition's position. */
+    /**
+     * The largest position: a token writes {@code position + 1} as an unsigned number, so this keeps every
+     * position representable (a backend's counter never gets near it).
+     */
+    public static final long MAX_POSITION = Long.MAX_VALUE - 1;
+
+    /**
+     * A single partition's position.
+     *
+     * @throws SessionTokenException if the position is below -1 or above {@link #MAX_POSITION}
+     */
     public static Positions of(String partition, long position) {
+        checkRange(position, "partition '" + partition + "'");
         Map<Long, Long> m = new LinkedHashMap<>();
         m.put(hash(partition), position);
         return new Positions(Collections.unmodifiableMap(m), -1);
     }
 
-    /** Positions from hashed partitions and a floor (used when decoding tokens). */
+    /**
+     * Positions from hashed partitions and a floor (used when decoding tokens).
+     *
+     * @throws SessionTokenException if a position or the floor is below -1 or above {@link #MAX_POSITION}
+     */
     public static Positions ofHashed(Map<Long, Long> byPartitionHash, long floor) {
+        checkRange(floor, "the floor");
+        for (Map.Entry<Long, Long> e : byPartitionHash.entrySet()) {
+            if (e.getValue() == null) throw new SessionTokenException("Position of partition hash " + e.getKey() + " is missing (null)");
+            checkRange(e.getValue(), "partition hash " + e.getKey());
+        }
         if (byPartitionHash.isEmpty() && floor < 0) return NONE;
         return new Positions(Collections.unmodifiableMap(new LinkedHashMap<>(byPartitionHash)), floor);
+    }
+
+    /**
+     * Positions travel in session tokens, which anyone can write: one out of range is a bad token (a typed
+     * {@link SessionTokenException} naming the rule), not an IllegalArgumentException when it is serialized.
+     */
+    private static void checkRange(long position, String what) {
+        if (position < -1 || position > MAX_POSITION) {
+            throw new SessionTokenException("Position " + position + " of " + what + " is out of range: positions run from -1 (none) to "
+                    + MAX_POSITION);
+        }
     }
 
     /** The stable 64-bit identity of a partition name. */

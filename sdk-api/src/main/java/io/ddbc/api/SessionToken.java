@@ -23,10 +23,28 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The token is bounded: however many writes a session makes, {@link #serialize()} is at most
  * {@value #MAX_SERIALIZED_LENGTH} characters. Recent partitions and keys are kept exactly; older ones
- * fold into a position floor and into 32 hashed version buckets, which can only make a read more
- * careful (an upgrade to a strong read), never less. The format is versioned ({@code v1.}); a token of
- * another format, a truncated or altered one, or one with a bad signature raises
- * {@link SessionTokenException} — never a silent downgrade.
+ * fold into a position floor and into 32 hashed version buckets. A bucket holds the highest version of
+ * every key folded into it, so it is a hint, not a requirement: it can make a read more careful (strong,
+ * or from the leader), costing capacity, but never makes a read wait or fail — a query that meets another
+ * key of the same bucket is answered normally. Exact entries ({@link #exactVersion}) stay requirements:
+ * a session query on a global secondary index waits, bounded, for the versions the session wrote. The
+ * format is versioned ({@code v1.}); a token of another format, a truncated or altered one, one with a
+ * position out of range, or one with a bad signature raises {@link SessionTokenException} — never a silent
+ * downgrade.
+ *
+ * <p>What signing protects. Anyone can build a well-formed token with this class. A client built with
+ * {@code DdbcClientBuilder.sessionTokenSecret} signs the tokens it hands out and refuses unsigned or
+ * forged ones, so a token it resumes or merges came from a client holding the key, and its exact
+ * requirements are enforced like the session's own, in any process. A client without a key cannot tell
+ * a real token from a crafted one, so it treats a resumed or merged token's requirements as hints: they
+ * may upgrade reads to strong or route them to the leader (read-your-writes on base-table reads still
+ * holds), but never make a read wait or fail, so on a single-region backend a token can never make a client
+ * refuse service; a session query on an index then waits only for what the session learned in this client.
+ * On a multi-region backend the regions and versions a token names still decide where its session's reads
+ * may be answered (that is how a session moves between regions), so an unsigned token can make its own
+ * session wait (up to the cross-region wait), route or be refused: sign tokens that cross a trust boundary
+ * there. Signing neither hides a token's content (keys are hashed; versions, positions, scope and regions
+ * are readable) nor expires it.
  *
  * <pre>{@code
  * String header = session.token().serialize();          // hand to the next request
@@ -172,6 +190,17 @@ public final class SessionToken {
     }
 
     /**
+     * The version the session knows <em>exactly</em> for an item: the entry of a recent key, 0 for a key the
+     * token knows only through a folded bucket (or not at all). Only this may be treated as a requirement a
+     * read must meet (waited for, or refused over); {@link #knownVersion} is an upper bound that may only make
+     * a read more careful, since its bucket also holds the versions of unrelated keys.
+     */
+    public long exactVersion(String tableName, Key key) {
+        Long exact = versions.get(keyHash(tableName, key));
+        return exact != null ? exact : 0;
+    }
+
+    /**
      * This token with the session's knowledge of an item's version raised to at least {@code version}.
      *
      * @throws ValidationException if {@code version} is negative
@@ -203,13 +232,18 @@ public final class SessionToken {
         if (!scope.equals(other.scope)) {
             throw new SessionTokenException("Cannot merge session tokens of different backends: '" + scope + "' and '" + other.scope + "'");
         }
-        // A key exact on one side only may sit folded in the other side's bucket with a higher version;
-        // the bucket is that side's (upper-bound) knowledge of the key, so the merged entry must meet it.
+        // A key exact on one side only may sit folded in the other side's bucket with a higher version. That
+        // bucket is an upper bound mixing unrelated keys, so it must not become the key's exact requirement (a
+        // read would wait for, or refuse over, a version the item may never have had): the key is folded too,
+        // and the merged bucket (the larger of both) keeps both sides' knowledge as an upper bound.
         Map<Long, Long> m = new LinkedHashMap<>();
-        versions.forEach((k, v) -> m.put(k, other.versions.containsKey(k) ? v : Math.max(v, other.buckets[bucket(k)])));
+        versions.forEach((k, v) -> {
+            if (other.versions.containsKey(k) || other.buckets[bucket(k)] <= v) m.put(k, v);
+        });
         other.versions.forEach((k, v) -> {
             Long old = m.remove(k);
-            m.put(k, old == null ? Math.max(v, buckets[bucket(k)]) : Math.max(old, v));
+            if (old != null) m.put(k, Math.max(old, v));
+            else if (buckets[bucket(k)] <= v) m.put(k, v);
         });
         long[] b = buckets.clone();
         for (int i = 0; i < BUCKETS; i++) b[i] = Math.max(b[i], other.buckets[i]);
@@ -399,7 +433,10 @@ public final class SessionToken {
 
     // -------------------------------------------------------------------------------- signatures
 
-    /** This token signed with HMAC-SHA256 under {@code secret} (truncated to 128 bits). */
+    /**
+     * This token signed with HMAC-SHA256 under {@code secret} (truncated to 128 bits): a client holding the
+     * same secret then enforces its requirements as its own (see the class comment).
+     */
     public SessionToken sign(byte[] secret) {
         return new SessionToken(scope, region, positions, versions, buckets, mac(secret));
     }

@@ -328,4 +328,43 @@ class SessionTokenTest {
     void differentContentsGiveDifferentTokens() {
         assertNotEquals(sample().serialize(), sample().withVersion("t", Key.of("id", "q"), 1).serialize());
     }
+
+    @Test
+    void positionsOutOfRangeAreABadTokenNotAnIllegalArgument() {
+        SessionToken t = SessionToken.empty("embedded", null);
+        for (long bad : new long[] {Long.MAX_VALUE, -2, Long.MIN_VALUE}) {
+            SessionTokenException e = assertThrows(SessionTokenException.class,
+                    () -> t.withPositions(Positions.of("accounts#1", bad)).serialize(), "position " + bad);
+            assertTrue(e.getMessage().contains("out of range") && e.getMessage().contains(Long.toString(bad)), e.getMessage());
+            assertThrows(SessionTokenException.class, () -> t.withPositions(Positions.ofHashed(java.util.Map.of(7L, bad), -1)).serialize());
+            assertThrows(SessionTokenException.class, () -> t.withPositions(Positions.ofHashed(java.util.Map.of(), bad)).serialize());
+        }
+        // The extremes that are valid round-trip.
+        SessionToken edge = t.withPositions(Positions.of("accounts#1", Positions.MAX_POSITION).merge(Positions.of("accounts#2", -1)));
+        assertEquals(edge, SessionToken.parse(edge.serialize()));
+    }
+
+    @Test
+    void exactVersionIsOnlyTheExactEntryAndMergeNeverInflatesIt() {
+        SessionToken a = SessionToken.empty("embedded", null);
+        for (int i = 0; i < 40; i++) a = a.withVersion("t", Key.of("id", "k" + i), 9);   // buckets now hold 9
+        Key recent = Key.of("id", "k39");
+        Key folded = Key.of("id", "k0");
+        assertEquals(9, a.exactVersion("t", recent));
+        assertEquals(0, a.exactVersion("t", folded), "folded: only an upper bound");
+        assertEquals(9, a.knownVersion("t", folded));
+
+        // b knows one key exactly at 2 whose bucket in a holds 9 (from other keys).
+        Key mine = null;
+        for (int i = 0; mine == null; i++) {
+            Key k = Key.of("id", "b" + i);
+            if (a.knownVersion("t", k) == 9 && a.exactVersion("t", k) == 0) mine = k;
+        }
+        SessionToken b = SessionToken.empty("embedded", null).withVersion("t", mine, 2);
+        for (SessionToken m : new SessionToken[] {a.merge(b), b.merge(a)}) {
+            assertTrue(m.exactVersion("t", mine) < 9, "never an exact requirement of 9 on a key written at 2");
+            assertTrue(m.knownVersion("t", mine) >= 9, "still an upper bound of both");
+            assertEquals(9, m.exactVersion("t", recent));
+        }
+    }
 }

@@ -32,7 +32,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       gives each region's view</td></tr>
  *   <tr><td>endpoint</td><td>endpoint URL, e.g. DynamoDB Local's; with several regions, one per region in region
  *       order, comma-separated</td></tr>
- *   <tr><td>profile</td><td>credentials profile</td></tr>
+ *   <tr><td>profile</td><td>a named credentials profile from the shared files ({@code ~/.aws/credentials},
+ *       {@code ~/.aws/config}, or where {@code AWS_SHARED_CREDENTIALS_FILE} / {@code aws.sharedCredentialsFile}
+ *       point); default: the SDK's default chain</td></tr>
  *   <tr><td>connectTimeout, socketTimeout</td><td>HTTP timeouts (default 2s, 30s)</td></tr>
  *   <tr><td>apiCallTimeout, apiCallAttemptTimeout</td><td>SDK call and attempt limits (default none)</td></tr>
  *   <tr><td>maxConnections</td><td>connection pool size of the Apache HTTP client (default 50)</td></tr>
@@ -40,9 +42,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       left to ddbc's RetryPolicy</td></tr>
  * </table>
  *
- * <p>Credentials: the URL's {@code profile}; else the properties {@code aws.accessKeyId} and
- * {@code aws.secretAccessKey} (and optionally {@code aws.sessionToken}); else, for an endpoint on
- * 127.0.0.1/localhost, dummy credentials (DynamoDB Local accepts any); else the SDK's default chain.
+ * <p>Credentials: the URL's {@code profile}; else the properties given to {@code open} (e.g. through
+ * {@code DdbcClientBuilder.properties}) {@code aws.accessKeyId} and {@code aws.secretAccessKey} (and optionally
+ * {@code aws.sessionToken}); else the SDK's default chain — system properties {@code aws.accessKeyId}/
+ * {@code aws.secretAccessKey}, environment {@code AWS_ACCESS_KEY_ID}/{@code AWS_SECRET_ACCESS_KEY}, the
+ * default or {@code AWS_PROFILE} profile, and (not for a loopback endpoint) container and instance
+ * credentials. The chain applies to every endpoint, loopback included: DynamoDB Local started without
+ * {@code -sharedDb} keeps one database per access key, so ddbc then sees the tables the AWS CLI or an SDK
+ * with the same keys created. Only for an endpoint on 127.0.0.1/localhost, and only when the chain yields
+ * nothing, are fixed dummy keys used (DynamoDB Local accepts any).
  *
  * <p>The HTTP client is the SDK's Apache client with a connection pool, chosen for throughput: pooled
  * keep-alive connections avoid a TCP (and TLS) handshake per request. To use another HTTP client or

@@ -28,8 +28,9 @@ class LimitsTest {
         AttributeValue v = AttributeValue.s("leaf");
         for (int i = 0; i < 32; i++) v = AttributeValue.m(Map.of("a", v));
         Fixture.put(b, Fixture.SIMPLE, Item.of("id", "ok", "deep", v));
-        AttributeValue deeper = AttributeValue.l(v);
-        Fixture.invalid("Nesting Levels have exceeded supported limits", () -> Fixture.put(b, Fixture.SIMPLE, Item.of("id", "k", "deep", deeper)));
+        AttributeValue deep = v;   // one level more is refused as soon as it is built
+        Fixture.invalid("Nesting Levels have exceeded supported limits", () -> Fixture.put(b, Fixture.SIMPLE, Item.of("id", "k", "deep",
+                AttributeValue.l(deep))));
     }
 
     @Test

@@ -31,9 +31,12 @@ public final class Ddbc {
         return builder().url(url).build();
     }
 
-    /** Connects to the URL found by {@link DdbcUrl#resolveDefault()}. */
+    /**
+     * Connects to the URL found by {@link DdbcUrl#resolveDefault()}: the same as {@code builder().build()},
+     * which resolves the URL in that one place when none is given.
+     */
     public static DdbcClient connect() {
-        return connect(DdbcUrl.resolveDefault());
+        return builder().build();
     }
 
     /** A builder for a client with settings beyond the URL. */

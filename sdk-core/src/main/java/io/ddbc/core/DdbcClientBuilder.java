@@ -7,6 +7,7 @@ import io.ddbc.core.internal.ClientConfig;
 import io.ddbc.core.internal.CoreClient;
 import io.ddbc.core.internal.Connector;
 import io.ddbc.spi.Backend;
+import io.ddbc.spi.DdbcUrl;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,9 +54,12 @@ public final class DdbcClientBuilder {
     DdbcClientBuilder() {
     }
 
-    /** The ddbc URL to connect to (ignored when {@link #backend(Backend)} is given). */
+    /**
+     * The ddbc URL to connect to (ignored when {@link #backend(Backend)} is given). Without it (and without a
+     * backend) the client connects where {@link Ddbc#connect()} does: {@link DdbcUrl#resolveDefault()}.
+     */
     public DdbcClientBuilder url(String url) {
-        this.url = url;
+        this.url = required(url, "URL");
         return this;
     }
 
@@ -112,8 +116,18 @@ public final class DdbcClientBuilder {
     }
 
     /**
-     * Signs session tokens with HMAC-SHA256 under this secret; {@code resumeSession} then refuses unsigned
-     * or forged tokens with {@code SessionTokenException}.
+     * Signs session tokens with HMAC-SHA256 under this secret; {@code resumeSession} and {@code merge} then
+     * refuse unsigned or forged tokens with {@code SessionTokenException}.
+     *
+     * <p>What it protects: with a secret shared by the processes that hand tokens to each other, a resumed
+     * token is known to come from one of them, so its exact requirements are enforced in full — e.g. a
+     * session query on a global secondary index waits (bounded) until the index shows the versions the
+     * token's session wrote. Without a secret anyone can build a well-formed token, so a resumed or merged
+     * token's requirements are only hints: they may make reads strong (capacity), never make a read wait or
+     * fail; read-your-writes across processes then holds for base-table reads, not for index queries. (On a
+     * multi-region backend a token's regions and versions still decide where its session may read, so there an
+     * unsigned token can delay or refuse its own session's reads: use a secret when tokens come from outside.)
+     * Signing does not encrypt a token or make it expire.
      */
     public DdbcClientBuilder sessionTokenSecret(byte[] secret) {
         if (secret == null || secret.length == 0) throw new DdbcConfigException("Session token secret must not be empty");
@@ -169,12 +183,17 @@ public final class DdbcClientBuilder {
     /**
      * Opens the client.
      *
-     * @throws DdbcConfigException if the URL is malformed, names an unknown parameter or backend, or
-     *     neither a URL nor a backend was given
+     * <p>Neither {@link #url(String)} nor {@link #backend(Backend)} given: the URL is
+     * {@link DdbcUrl#resolveDefault()} — system property {@code ddbc.url}, then environment variable
+     * {@code DDBC_URL}, then {@code ddbc.url} in {@code ddbc.properties} on the classpath, then
+     * {@code ddbc:embedded:mem} — exactly as {@link Ddbc#connect()}, which is this method without settings.
+     * So one setting switches the backend however the application builds its client.
+     *
+     * @throws DdbcConfigException if the URL is malformed, names an unknown parameter or backend
      */
     public DdbcClient build() {
-        Connector.Connection c = backend != null ? Connector.of(backend) : Connector.open(url, properties,
-                Thread.currentThread().getContextClassLoader());
+        Connector.Connection c = backend != null ? Connector.of(backend) : Connector.open(url != null ? url : DdbcUrl.resolveDefault(),
+                properties, Thread.currentThread().getContextClassLoader());
         Consistency consistency = defaultConsistency != null ? defaultConsistency : c.urlConsistency();
         String home = homeRegion != null ? homeRegion : c.urlHome();
         ClientConfig config = new ClientConfig(consistency, tableConsistency, versionAttributes, cache, registry, retry, secret, home,

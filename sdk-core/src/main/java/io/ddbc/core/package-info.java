@@ -30,9 +30,12 @@
  * Queries and scans without positions: strong on the base table if the session wrote to it (a resumed or
  * merged token counts as having written every table); on a global secondary index of a versioned table,
  * eventual reads are repeated with backoff (up to 2 s) until no returned item is older than the session
- * knows, else {@link io.ddbc.api.StaleReadException} — an item the session wrote that the index does not
- * show at all is not detected; on an index of an unversioned table, eventual. Session tokens fold old keys
- * into hashed buckets, which may cause needless (never missing) upgrades.
+ * knows exactly, else {@link io.ddbc.api.StaleReadException} — an item the session wrote that the index does
+ * not show at all is not detected; on an index of an unversioned table, eventual. Session tokens fold old
+ * keys into hashed buckets, which may cause needless (never missing) upgrades or routing, but are never
+ * waited for on an index: a bucket also holds other keys' versions. A token resumed or merged by a client
+ * without {@link io.ddbc.core.DdbcClientBuilder#sessionTokenSecret} cannot be told from a crafted one, so
+ * its requirements are hints too: an index query waits only for what the session learned in this client.
  *
  * <h2>Managed versions</h2>
  * On a versioned table every write through ddbc increments the version attribute (a new item starts at 1),

@@ -53,7 +53,28 @@ class ConnectTest {
         assertThrows(DdbcConfigException.class, () -> Ddbc.connect("ddbc:embedded"));
         DdbcConfigException e = assertThrows(DdbcConfigException.class, () -> Ddbc.connect("ddbc:embedded:mem?consistency=sometimes"));
         assertTrue(e.getMessage().contains("consistency"), e.getMessage());
-        assertThrows(DdbcConfigException.class, () -> Ddbc.builder().build());
+        DdbcConfigException noUrl = assertThrows(DdbcConfigException.class, () -> Ddbc.builder().url(null));
+        assertTrue(noUrl.getMessage().contains("URL"), noUrl.getMessage());
+    }
+
+    @Test
+    void builderWithoutAUrlResolvesItLikeConnect() {
+        String before = System.getProperty("ddbc.url");
+        System.setProperty("ddbc.url", "ddbc:embedded:mem?consistency=session");
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        try (DdbcClient c = Ddbc.builder().meterRegistry(registry).build()) {
+            assertEquals(Consistency.SESSION, c.defaultConsistency(), "the URL came from ddbc.url, as for Ddbc.connect()");
+            assertNotNull(c.unwrap(EmbeddedControl.class));
+        } finally {
+            if (before == null) System.clearProperty("ddbc.url");
+            else System.setProperty("ddbc.url", before);
+        }
+        // Nothing configured anywhere: the default URL, as for Ddbc.connect().
+        if (System.getenv("DDBC_URL") == null && before == null) {
+            try (DdbcClient c = Ddbc.builder().meterRegistry(registry).build()) {
+                assertNotNull(c.unwrap(EmbeddedControl.class));
+            }
+        }
     }
 
     @Test

@@ -188,7 +188,7 @@ class BadInputCatalogTest {
             p.setProperty("aws.secretAccessKey", "secret");
             Ddbc.builder().url("ddbc:aws:?endpoint=http://127.0.0.1:1&profile=prod").properties(p).build();
         }, cfg, "profile"));
-        c.add(new Case("builder: neither url nor backend", s -> Ddbc.builder().build(), cfg, "No ddbc URL given"));
+        c.add(new Case("builder: null url", s -> Ddbc.builder().url(null), cfg, "URL"));
         c.add(new Case("builder: empty version attribute", s -> Ddbc.builder().versionAttribute(COUNTERS, ""), cfg, COUNTERS));
         c.add(new Case("builder: empty token secret", s -> Ddbc.builder().sessionTokenSecret(new byte[0]), cfg, "secret"));
         c.add(new Case("retry: negative attempts", s -> RetryPolicy.exponential(-1, Duration.ofMillis(10)), cfg, "maxAttempts"));

@@ -11,10 +11,14 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -38,8 +42,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
  *       not retried by the SDK: they surface at once as ddbc's retryable exceptions, so the client
  *       core's RetryPolicy is the only one backing off from them (no retries multiplied by retries).</li>
  *   <li>Credentials: {@code profile} if given; else {@code aws.accessKeyId}/{@code aws.secretAccessKey}
- *       from the Properties if given; else, for an endpoint on the loopback interface (DynamoDB Local),
- *       fixed dummy credentials; else the SDK's default chain.</li>
+ *       from the Properties if given; else the SDK's default chain — for every endpoint, loopback included.
+ *       DynamoDB Local started without {@code -sharedDb} keeps one database per access key (and region), so
+ *       ddbc must sign with the same keys as the other tools on the machine, or it sees another database. On
+ *       a loopback endpoint the chain is its local part (system properties {@code aws.accessKeyId}, environment
+ *       {@code AWS_ACCESS_KEY_ID}, the profile files), not the instance or container metadata services, which
+ *       cannot apply to a local server and would make every client wait for their timeouts on a machine
+ *       without credentials; only when that yields nothing are fixed dummy keys used, as DynamoDB Local
+ *       accepts any.</li>
  * </ul>
  */
 public final class ClientFactory {
@@ -62,7 +72,8 @@ public final class ClientFactory {
                     "global tables: comma-separated regions, home first, e.g. us-east-1,eu-west-1 (or in the URL: ddbc:aws://us-east-1,eu-west-1)"),
             UrlParameter.of("endpoint", UrlParameter.Type.STRING, null,
                     "endpoint URL, e.g. http://127.0.0.1:8000 for DynamoDB Local; with several regions one per region, comma-separated, in region order"),
-            UrlParameter.of("profile", UrlParameter.Type.STRING, null, "credentials profile from ~/.aws/credentials"),
+            UrlParameter.of("profile", UrlParameter.Type.STRING, null,
+                    "named credentials profile (~/.aws/credentials, ~/.aws/config); default: the SDK's default chain, on any endpoint"),
             UrlParameter.of("connectTimeout", UrlParameter.Type.DURATION, "2s", "TCP connect timeout"),
             UrlParameter.of("socketTimeout", UrlParameter.Type.DURATION, "30s", "socket read timeout"),
             UrlParameter.of("apiCallTimeout", UrlParameter.Type.DURATION, null, "limit for one call including SDK retries; default none"),
@@ -204,11 +215,44 @@ public final class ClientFactory {
                     ? AwsBasicCredentials.create(access, secret)
                     : software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(access, secret, token));
         }
-        if (s.endpoint() != null && LOOPBACK.contains(s.endpoint().getHost())) {
-            // DynamoDB Local accepts any key made of letters and digits; do not require a profile on a developer machine
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create("ddbclocal", "ddbclocal"));
-        }
+        if (s.endpoint() != null && LOOPBACK.contains(s.endpoint().getHost())) return new LoopbackCredentials();
         return DefaultCredentialsProvider.builder().build();
+    }
+
+    /**
+     * Credentials for a server on the loopback interface (DynamoDB Local): the local sources of the default chain,
+     * in its order, else dummy keys. Resolved once per client: a local server's keys only select its database, and
+     * re-reading the profile files on every request would cost for nothing.
+     */
+    static final class LoopbackCredentials implements AwsCredentialsProvider {
+        /** Used only when nothing is configured: DynamoDB Local accepts any key made of letters and digits. */
+        static final AwsBasicCredentials FALLBACK = AwsBasicCredentials.create("ddbclocal", "ddbclocal");
+
+        private final AwsCredentialsProvider chain = AwsCredentialsProviderChain.builder().reuseLastProviderEnabled(false)
+                .credentialsProviders(SystemPropertyCredentialsProvider.create(), EnvironmentVariableCredentialsProvider.create(),
+                        ProfileCredentialsProvider.create())
+                .build();
+        private volatile AwsCredentials resolved;
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            AwsCredentials c = resolved;
+            if (c == null) {
+                try {
+                    c = chain.resolveCredentials();
+                } catch (SdkClientException nothingConfigured) {
+                    // Not an error on a developer machine: Local needs some key, not a particular one.
+                    c = FALLBACK;
+                }
+                resolved = c;
+            }
+            return c;
+        }
+
+        @Override
+        public String toString() {
+            return "LoopbackCredentials(system properties, environment, profile, else dummy keys)";
+        }
     }
 
     /**

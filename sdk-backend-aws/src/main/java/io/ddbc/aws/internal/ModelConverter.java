@@ -13,7 +13,8 @@ import software.amazon.awssdk.core.SdkBytes;
 
 /**
  * Converts ddbc's attribute model to the SDK's and back, without loss: numbers travel as the text
- * they were written with, binary as bytes, sets keep their element order, L and M nest to any depth.
+ * they were written with, binary as bytes, sets keep their element order, L and M nest up to
+ * {@link AttributeValue#MAX_NESTING_DEPTH} levels (deeper SDK input is a ValidationException).
  * Stateless; thread-safe.
  */
 public final class ModelConverter {
@@ -82,6 +83,15 @@ public final class ModelConverter {
      * @throws ValidationException if the SDK value has no type set (never sent by DynamoDB)
      */
     public static AttributeValue fromSdk(software.amazon.awssdk.services.dynamodb.model.AttributeValue v) {
+        return fromSdk(v, 0);
+    }
+
+    /**
+     * {@link #fromSdk(software.amazon.awssdk.services.dynamodb.model.AttributeValue)} at nesting {@code depth}.
+     * An SDK value may come from an application (through the drop-in wrapper) nested arbitrarily deep: the depth
+     * is checked before descending, so such input is a ValidationException, not a StackOverflowError.
+     */
+    private static AttributeValue fromSdk(software.amazon.awssdk.services.dynamodb.model.AttributeValue v, int depth) {
         if (v == null || v.type() == null) throw new ValidationException("DynamoDB returned an attribute value without a type: " + v);
         switch (v.type()) {
             case S: return AttributeValue.s(v.s());
@@ -90,11 +100,17 @@ public final class ModelConverter {
             case BOOL: return AttributeValue.bool(v.bool());
             case NUL: return AttributeValue.nul();
             case L: {
+                checkDepth(depth);
                 List<AttributeValue> l = new ArrayList<>(v.l().size());
-                for (software.amazon.awssdk.services.dynamodb.model.AttributeValue e : v.l()) l.add(fromSdk(e));
+                for (software.amazon.awssdk.services.dynamodb.model.AttributeValue e : v.l()) l.add(fromSdk(e, depth + 1));
                 return AttributeValue.l(l);
             }
-            case M: return AttributeValue.m(fromSdkMap(v.m()));
+            case M: {
+                checkDepth(depth);
+                Map<String, AttributeValue> m = new LinkedHashMap<>();
+                v.m().forEach((k, e) -> m.put(k, fromSdk(e, depth + 1)));
+                return AttributeValue.m(m);
+            }
             case SS: return AttributeValue.ss(v.ss());
             case NS: return AttributeValue.ns(v.ns());
             case BS: {
@@ -104,6 +120,13 @@ public final class ModelConverter {
             }
             default:
                 throw new ValidationException("DynamoDB returned an attribute value without a known type: " + v);
+        }
+    }
+
+    private static void checkDepth(int depth) {
+        if (depth >= AttributeValue.MAX_NESTING_DEPTH) {
+            throw new ValidationException("Nesting Levels have exceeded supported limits: a list or map value is nested more than "
+                    + AttributeValue.MAX_NESTING_DEPTH + " levels deep");
         }
     }
 

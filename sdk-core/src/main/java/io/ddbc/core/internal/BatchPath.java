@@ -165,7 +165,7 @@ final class BatchPath {
             if (!t.versioned()) return;
             for (Item i : items) {
                 if (t.versionOf(i).isEmpty() || !hasKey(t, i)) continue;
-                s.observeVersion(table, t.keyOf(i), t.versionOf(i).getAsLong());
+                s.observeReadVersion(table, t.keyOf(i), t.versionOf(i).getAsLong());
             }
         });
     }

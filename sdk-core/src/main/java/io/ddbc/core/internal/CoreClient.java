@@ -158,6 +158,14 @@ public final class CoreClient extends Operations implements DdbcClient {
         return token;
     }
 
+    /**
+     * Whether {@link #admit} checks signatures: only then are a token's requirements enforced as firmly as the
+     * session's own (waited for, refused over); an unverified token's are hints that may upgrade reads.
+     */
+    boolean verifiesTokens() {
+        return engine.config.tokenSecret() != null;
+    }
+
     /** The token as handed out: signed when the client has a secret. */
     SessionToken sign(SessionToken token) {
         byte[] secret = engine.config.tokenSecret();

@@ -8,7 +8,8 @@ final class CoreSession extends Operations implements DdbcSession {
     private final CoreClient client;
 
     CoreSession(CoreClient client, SessionToken start, String home) {
-        super(client.regions, new Ctx(new SessionState(start), true, home, false));
+        // A token from outside is vouched for only when the client checked its signature (see SessionState).
+        super(client.regions, new Ctx(new SessionState(start, client.verifiesTokens()), true, home, false));
         this.client = client;
     }
 
@@ -25,7 +26,7 @@ final class CoreSession extends Operations implements DdbcSession {
 
     @Override
     public void merge(SessionToken other) {
-        ctx.session().merge(client.admit(other));
+        ctx.session().merge(client.admit(other), client.verifiesTokens());
     }
 
     @Override

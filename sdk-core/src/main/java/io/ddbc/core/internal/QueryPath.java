@@ -77,6 +77,10 @@ final class QueryPath {
      * own positions for the partitions it reports (so items the session wrote are in it, not only fresh), and
      * none of its items is older than the session knows. Bounded; then {@link StaleReadException}, never a
      * silently stale page. Waiting goes through the backend's clock, so simulated time moves on meanwhile.
+     *
+     * <p>Only firm knowledge is waited for ({@link SessionState#firmVersion}, {@link SessionState#firmPositions}):
+     * a version folded into a token's hashed bucket is the highest of many keys, so an item the session never
+     * wrote would otherwise be "stale" forever; and an unverified token could demand anything. Both stay hints.
      */
     private Page waitForIndex(PagedRequest<?> q, TableInfo t, SessionState s, boolean strict) {
         long start = System.nanoTime();
@@ -86,14 +90,14 @@ final class QueryPath {
         Positions min = strict && engine.positions() ? s.token().positions() : Positions.NONE;
         for (int attempt = 1; ; attempt++) {
             Page page = send(q, Consistency.EVENTUAL, min);
-            boolean caughtUp = !engine.positions() || reflects(page.positions(), s.token().positions());
+            boolean caughtUp = !engine.positions() || reflects(page.positions(), s.firmPositions());
             Item stale = t.versioned() ? firstStale(page, t, s) : null;
             if (caughtUp && stale == null) return page;
             if (System.nanoTime() - start > INDEX_WAIT.toNanos() || waitedNanos > INDEX_WAIT.toNanos()) {
                 String why = "in index '" + q.indexName().orElse("") + "': the index did not reflect the session's writes within "
                         + INDEX_WAIT.toMillis() + " ms";
                 if (stale == null) throw new StaleReadException(q.tableName(), null, -1, -1, why);
-                throw new StaleReadException(q.tableName(), t.keyOf(stale), s.knownVersion(q.tableName(), t.keyOf(stale)),
+                throw new StaleReadException(q.tableName(), t.keyOf(stale), s.firmVersion(q.tableName(), t.keyOf(stale)),
                         t.versionOf(stale).orElse(0), why);
             }
             Duration delay = Duration.ofMillis(Math.min(200, 5L << Math.min(attempt, 6)));
@@ -115,9 +119,10 @@ final class QueryPath {
         return true;
     }
 
+    /** The first item older than the session firmly knows it (folded, inexact knowledge never counts). */
     private static Item firstStale(Page page, TableInfo t, SessionState s) {
         for (Item i : page.items()) {
-            if (t.versionOf(i).orElse(0) < s.knownVersion(t.spec().name(), t.keyOf(i))) return i;
+            if (t.versionOf(i).orElse(0) < s.firmVersion(t.spec().name(), t.keyOf(i))) return i;
         }
         return null;
     }
@@ -138,7 +143,7 @@ final class QueryPath {
         for (Item i : page.items()) {
             if (!t.versionOf(i).isPresent()) continue;
             try {
-                s.observeVersion(t.spec().name(), t.keyOf(i), t.versionOf(i).getAsLong());
+                s.observeReadVersion(t.spec().name(), t.keyOf(i), t.versionOf(i).getAsLong());
             } catch (io.ddbc.api.ValidationException projectedAway) {
                 // A projection without the key attributes: nothing to remember for this item.
             }

@@ -64,6 +64,9 @@ final class ReadPath {
         // where there are no positions (a token's hashed version buckets would cause needless upgrades).
         long known = session && !engine.positions() ? s.knownVersion(r.tableName(), r.key()) : 0;
         if (session && known > 0 && !t.versioned() && !engine.positions()) {
+            // Cross-region (strict) even a folded bucket is refused here: CrossRegionSessions then routes the read to a
+            // region the token names, which has the session's writes — a routing cost, as a folded key may be one the
+            // session wrote, and only an answer from such a region is not stale.
             if (strict) {
                 throw NotCaughtUp.unverifiable(r.tableName(), r.key(), "the session wrote this unversioned item in another region,"
                         + " and without positions or versions this region cannot show it has that write");
@@ -173,6 +176,6 @@ final class ReadPath {
 
     private static void observe(SessionState s, TableInfo t, GetRequest r, GetResult res) {
         s.observe(res.positions());
-        res.version().ifPresent(v -> s.observeVersion(r.tableName(), r.key(), v));
+        res.version().ifPresent(v -> s.observeReadVersion(r.tableName(), r.key(), v));
     }
 }

@@ -169,7 +169,7 @@ final class TransactPath {
             TableInfo t = engine.catalog.info(gets.get(i).tableName());
             Optional<Item> item = res.items().get(i);
             OptionalLong v = item.map(t::versionOf).orElse(OptionalLong.empty());
-            if (v.isPresent()) ctx.session().observeVersion(t.spec().name(), gets.get(i).key(), v.getAsLong());
+            if (v.isPresent()) ctx.session().observeReadVersion(t.spec().name(), gets.get(i).key(), v.getAsLong());
         }
         return res;
     }

@@ -175,4 +175,148 @@ class SessionPathsTest {
                     b.sent(GetRequest.class).stream().map(GetRequest::consistency).toList());
         }
     }
+
+    // ------------------------------------------------------------- folded and unverified knowledge (issue 17)
+
+    /** Enough keys to fold the oldest into the token's hashed buckets (16 are kept exactly). */
+    static final int FOLDING_WRITES = 40;
+
+    /** A backend whose every index query answers the same page: a wait would never end. */
+    static RecordingBackend alwaysAnswering(Item... items) {
+        return new RecordingBackend(false) {
+            @Override
+            public Page query(QueryRequest r) {
+                super.query(r);
+                return page(items);
+            }
+        };
+    }
+
+    /** Writes keys w0.. at version 5 through the session, so every bucket they fold into holds 5. */
+    static void writeManyKeys(RecordingBackend b, DdbcSession s) {
+        for (int i = 0; i < FOLDING_WRITES; i++) {
+            String id = "w" + i;
+            b.reply("UpdateItem", r -> WriteResult.of(Item.of("id", id, "customer", "mine", "v", 5), null, null));
+            s.table("orders").update(Key.of("id", id)).expression("SET customer = :c").value(":c", "mine").execute();
+        }
+    }
+
+    /** A key the session never wrote whose bucket holds a version above 1. */
+    static Key bystanderInAFullBucket(SessionToken t) {
+        for (int i = 0; ; i++) {
+            Key k = Key.of("id", "bystander-" + i);
+            if (t.exactVersion("orders", k) == 0 && t.knownVersion("orders", k) >= 5) return k;
+        }
+    }
+
+    @Test
+    void foldedKnowledgeNeverMakesAnIndexQueryWaitOrFail() {
+        Item[] bystander = new Item[1];
+        RecordingBackend b = new RecordingBackend(false) {
+            @Override
+            public Page query(QueryRequest r) {
+                super.query(r);
+                return page(bystander[0]);
+            }
+        };
+        try (DdbcClient c = client(b)) {
+            DdbcSession s = c.newSession();
+            writeManyKeys(b, s);
+            Key other = bystanderInAFullBucket(s.token());
+            bystander[0] = Item.of("id", other.partitionValue().s(), "customer", "c", "v", 1);   // written by someone else, at 1
+            Page p = s.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c").execute();
+            assertEquals(List.of(bystander[0]), p.items());
+            assertEquals(1, b.sent(QueryRequest.class).size(), "a folded bucket is not waited for");
+        }
+    }
+
+    @Test
+    void afterFoldingASessionStillWaitsForItsOwnRecentWriteOnAnIndex() {
+        RecordingBackend b = new RecordingBackend(false);
+        try (DdbcClient c = client(b)) {
+            DdbcSession s = c.newSession();
+            writeManyKeys(b, s);
+            b.reply("UpdateItem", r -> WriteResult.of(order(3), null, null));
+            s.table("orders").update(K).expression("SET customer = :c").value(":c", "c").execute();
+            b.reply("Query", r -> page(order(2)));
+            b.reply("Query", r -> page(order(2)));
+            b.reply("Query", r -> page(order(3)));
+            Page p = s.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c").execute();
+            assertEquals(3, p.items().get(0).getLong("v"), "read-your-writes through the index");
+            assertEquals(3, b.sent(QueryRequest.class).size());
+        }
+    }
+
+    @Test
+    void aCraftedUnsignedTokenCostsStrongReadsButNeverRefusesService() {
+        RecordingBackend b = alwaysAnswering(order(1));
+        b.reply("GetItem", r -> RecordingBackend.item(order(1), 0.5, null));
+        b.reply("GetItem", r -> RecordingBackend.item(order(1), 1, null));
+        try (DdbcClient c = client(b)) {
+            // Built with the public API by anyone: it claims versions no item ever had.
+            SessionToken crafted = SessionToken.empty(c.newSession().token().scope(), null).withVersion("orders", K, 1_000_000)
+                    .withPositions(Positions.of("orders#0", 1_000_000));
+            DdbcSession s = c.resumeSession(SessionToken.parse(crafted.serialize()));
+            Page p = s.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c")
+                    .consistency(Consistency.SESSION).execute();
+            assertEquals(1, p.items().get(0).getLong("v"));
+            assertEquals(1, b.sent(QueryRequest.class).size(), "no wait on what an unsigned token claims");
+            GetResult g = s.table("orders").get(K).consistency(Consistency.SESSION).execute();
+            assertEquals(1, g.version().getAsLong());
+            assertEquals(List.of(Consistency.EVENTUAL, Consistency.STRONG), b.sent(GetRequest.class).stream().map(GetRequest::consistency).toList(),
+                    "the claim may upgrade a read to strong: capacity, not availability");
+        }
+    }
+
+    @Test
+    void aSessionResumedFromAnUnsignedTokenStillWaitsForItsOwnWrites() {
+        RecordingBackend b = new RecordingBackend(false);
+        try (DdbcClient c = client(b)) {
+            SessionToken crafted = SessionToken.empty(c.newSession().token().scope(), null).withVersion("orders", Key.of("id", "o2"), 99);
+            DdbcSession s = c.resumeSession(crafted);
+            b.reply("UpdateItem", r -> WriteResult.of(order(3), null, null));
+            s.table("orders").update(K).expression("SET customer = :c").value(":c", "c").execute();
+            b.reply("Query", r -> page(order(2)));
+            b.reply("Query", r -> page(order(3)));
+            Page p = s.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c").execute();
+            assertEquals(3, p.items().get(0).getLong("v"), "what the session wrote in this client is vouched for");
+            assertEquals(2, b.sent(QueryRequest.class).size());
+        }
+    }
+
+    @Test
+    void aSignedTokenCarriesItsRequirementsToAnotherClient() {
+        byte[] key = "shared-secret".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RecordingBackend b = new RecordingBackend(false).table(INDEXED);
+        b.reply("UpdateItem", r -> WriteResult.of(order(3), null, null));
+        b.reply("Query", r -> page(order(2)));
+        b.reply("Query", r -> page(order(3)));
+        try (DdbcClient c1 = Ddbc.builder().backend(b).retry(RetryPolicy.none()).sessionTokenSecret(key).build();
+             DdbcClient c2 = Ddbc.builder().backend(b).retry(RetryPolicy.none()).sessionTokenSecret(key).build()) {
+            DdbcSession s = c1.newSession();
+            s.table("orders").update(K).expression("SET customer = :c").value(":c", "c").execute();
+            DdbcSession moved = c2.resumeSession(SessionToken.parse(s.token().serialize()));
+            Page p = moved.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c").execute();
+            assertEquals(3, p.items().get(0).getLong("v"), "a verified token's write is waited for in another process");
+            assertEquals(2, b.sent(QueryRequest.class).size());
+        }
+    }
+
+    @Test
+    void mergingATokenWhoseBucketCoversAnExactKeyDoesNotInflateTheRequirement() {
+        RecordingBackend b = alwaysAnswering(order(3));
+        try (DdbcClient c = client(b)) {
+            DdbcSession other = c.newSession();
+            writeManyKeys(b, other);   // its buckets hold 5
+            SessionToken folded = other.token();
+            DdbcSession s = c.newSession();
+            b.reply("UpdateItem", r -> WriteResult.of(order(3), null, null));
+            s.table("orders").update(K).expression("SET customer = :c").value(":c", "c").execute();
+            s.merge(folded);
+            assertTrue(s.token().knownVersion("orders", K) >= 3);
+            Page p = s.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c").execute();
+            assertEquals(3, p.items().get(0).getLong("v"));
+            assertEquals(1, b.sent(QueryRequest.class).size(), "the other token's bucket is no exact requirement on K");
+        }
+    }
 }

@@ -208,6 +208,6 @@ public final class SessionReads {
         long v = t.versionOf(item);
         if (v <= 0) return;
         Key key = t.keyOf(item);
-        if (key != null) s.observeVersion(t.table(), key, v);
+        if (key != null) s.observeReadVersion(t.table(), key, v);
     }
 }
