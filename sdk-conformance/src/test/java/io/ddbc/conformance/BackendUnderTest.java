@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * {@code ServiceLoader} exactly as an application would. Every {@link ConformanceTest} runs once per
  * constant.
  *
- * <p>Which backends run: {@code -Dddbc.conformance.backends=embedded,global,aws,wrapped} (default all four). The embedded
+ * <p>Which backends run: {@code -Dddbc.conformance.backends=embedded,global,aws,wrapped,server} (default all five). The embedded
  * URL: {@code -Dddbc.conformance.embedded.url} (default {@code ddbc:embedded:mem}, the engine's default
  * replication settings), e.g. {@code ddbc:embedded:mem?replicas=3&lag=5ms} to run the suite on lagging
  * replicas. AWS is DynamoDB Local, started once per JVM on 127.0.0.1.
@@ -84,6 +84,44 @@ public enum BackendUnderTest {
         @Override
         boolean hasPositions() {
             return false;
+        }
+    },
+    /**
+     * The AWS adapter over plain HTTP to ddbc's own DynamoDB-compatible endpoint ({@code DdbcServer}) serving a
+     * fresh embedded engine: what any SDK, the AWS CLI or NoSQL Workbench would see of the engine. Like DynamoDB,
+     * the endpoint reports no positions or replicas.
+     */
+    SERVER {
+        @Override
+        String url() {
+            return "ddbc:aws:?endpoint=" + io.ddbc.server.DdbcServer.class.getSimpleName() + "&region=us-east-1";
+        }
+
+        @Override
+        Set<ServedBy> backendServedBy() {
+            return Set.of(ServedBy.BACKEND);
+        }
+
+        @Override
+        boolean hasPositions() {
+            return false;
+        }
+
+        @Override
+        Backend open() {
+            io.ddbc.server.DdbcServer server = io.ddbc.server.DdbcServer.builder().url("ddbc:embedded:mem").port(0).start();
+            DdbcUrl url = DdbcUrl.parse("ddbc:aws:?endpoint=" + server.endpoint() + "&region=us-east-1&maxConnections=16");
+            Backend adapter = BackendProviders.find(url, BackendUnderTest.class.getClassLoader()).open(url, new Properties());
+            // Closing the backend stops the server and its engine too.
+            return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class}, (proxy, m, args) -> {
+                try {
+                    Object result = m.invoke(adapter, args);
+                    if (m.getName().equals("close") && m.getParameterCount() == 0) server.close();
+                    return result;
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
         }
     },
     /**
@@ -155,7 +193,7 @@ public enum BackendUnderTest {
 
     /** The backends selected by {@code -Dddbc.conformance.backends} (the {@link ConformanceTest} source). */
     static Stream<BackendUnderTest> all() {
-        String selected = System.getProperty("ddbc.conformance.backends", "embedded,global,aws,wrapped");
+        String selected = System.getProperty("ddbc.conformance.backends", "embedded,global,aws,wrapped,server");
         List<String> names = Arrays.stream(selected.split(",")).map(s -> s.trim().toUpperCase(Locale.ROOT)).toList();
         return Arrays.stream(values()).filter(b -> names.contains(b.name()));
     }

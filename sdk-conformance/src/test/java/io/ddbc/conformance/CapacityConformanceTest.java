@@ -71,7 +71,7 @@ class CapacityConformanceTest {
                 // positions tell which replica has the write, versions or not
                 case EMBEDDED, GLOBAL -> 1.0;
                 // no positions and no version attribute: only a strong read can guarantee read-your-writes
-                case AWS, WRAPPED -> 2.0;
+                case AWS, WRAPPED, SERVER -> 2.0;
             };
             assertEquals(expected, r.consumedCapacity().readUnits(), EPS);
         }

@@ -38,7 +38,7 @@ class RoutingConformanceTest {
                     assertTrue(backend.backendServedBy().contains(eventual.servedBy()), eventual.servedBy().toString());
                     assertTrue(backend.backendServedBy().contains(session.servedBy()), session.servedBy().toString());
                 }
-                case AWS, WRAPPED -> {
+                case AWS, WRAPPED, SERVER -> {
                     assertEquals(ServedBy.BACKEND, strong.servedBy(), "DynamoDB does not say which replica answered");
                     assertEquals(ServedBy.BACKEND, eventual.servedBy());
                     assertEquals(ServedBy.BACKEND, session.servedBy());
