@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class Main {
     static final List<Experiment> ALL = List.of(new EmbeddedVsLocal(), new AdapterOverhead(), new CacheLatency(),
-            new ConsistencyCapacity(), new CacheSavings(), new ReplicaScaling(), new HeapPerItem(), new YcsbMatrix());
+            new ConsistencyCapacity(), new CacheSavings(), new ReplicaScaling(), new HeapPerItem(), new YcsbMatrix(), new ServerVsLocal());
 
     private Main() {
     }
