@@ -113,15 +113,7 @@ public enum BackendUnderTest {
             DdbcUrl url = DdbcUrl.parse("ddbc:aws:?endpoint=" + server.endpoint() + "&region=us-east-1&maxConnections=16");
             Backend adapter = BackendProviders.find(url, BackendUnderTest.class.getClassLoader()).open(url, new Properties());
             // Closing the backend stops the server and its engine too.
-            return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class}, (proxy, m, args) -> {
-                try {
-                    Object result = m.invoke(adapter, args);
-                    if (m.getName().equals("close") && m.getParameterCount() == 0) server.close();
-                    return result;
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+            return closingAlso(adapter, server);
         }
     },
     /**
@@ -149,15 +141,7 @@ public enum BackendUnderTest {
             DynamoDbClient wrapped = DdbcDynamoDbClient.wrap(DynamoDbLocalServer.shared().clientBuilder().build());
             Backend adapter = AwsBackend.wrap(wrapped, "aws:wrapped:" + DynamoDbLocalServer.shared().endpoint());
             // The adapter leaves a client it was given open; this backend owns the wrapper, so close both.
-            return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class}, (proxy, m, args) -> {
-                try {
-                    Object result = m.invoke(adapter, args);
-                    if (m.getName().equals("close") && m.getParameterCount() == 0) wrapped.close();
-                    return result;
-                } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                }
-            });
+            return closingAlso(adapter, wrapped);
         }
     };
 
@@ -168,6 +152,19 @@ public enum BackendUnderTest {
      */
     boolean upgradesReadsOfItsOwnWrites() {
         return this == WRAPPED;
+    }
+
+    /** {@code backend}, whose close() also closes {@code owned}. */
+    static Backend closingAlso(Backend backend, AutoCloseable owned) {
+        return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class}, (proxy, m, args) -> {
+            try {
+                Object result = m.invoke(backend, args);
+                if (m.getName().equals("close") && m.getParameterCount() == 0) owned.close();
+                return result;
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 
     /** The ddbc URL this backend is opened from. */
