@@ -94,7 +94,8 @@ public enum BackendUnderTest {
     SERVER {
         @Override
         String url() {
-            return "ddbc:aws:?endpoint=" + io.ddbc.server.DdbcServer.class.getSimpleName() + "&region=us-east-1";
+            // The endpoint is known only once open() has started the server on a free port.
+            return "ddbc:aws:?endpoint=http://127.0.0.1:<port of a DdbcServer over ddbc:embedded:mem>&region=us-east-1";
         }
 
         @Override
