@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * checked for linearizability by a search for a legal order of the overlapping operations
  * ({@link RegisterChecker}), not against "the last acknowledged write"; a write whose answer was lost may
  * have taken effect or not. After settling, every replica must hold exactly the same items.
- * {@code -Dddbc.sim.concurrentRounds=N} runs more rounds (default 12).
+ * {@code -Dddbc.sim.concurrentRounds=N} runs more rounds (default 6).
  */
 class ConcurrentHistoryTest {
     private static final int THREADS = 4;
@@ -45,7 +45,7 @@ class ConcurrentHistoryTest {
 
     @Test
     void overlappingStrongReadsAndWritesAreLinearizablePerItem() throws Exception {
-        int rounds = Integer.getInteger("ddbc.sim.concurrentRounds", 12);
+        int rounds = Integer.getInteger("ddbc.sim.concurrentRounds", 6);
         Map<String, Integer> totals = new TreeMap<>();
         for (int round = 1; round <= rounds; round++) round(round, totals);
         System.out.println("concurrent histories: " + rounds + " rounds; " + totals);
