@@ -449,6 +449,13 @@ public final class EmbeddedBackend implements Backend, EmbeddedControl {
     }
 
     @Override
+    public java.util.List<java.util.List<io.ddbc.api.Item>> replicaItems(String table, String az) {
+        checkOpen();
+        int replica = engine.cluster().topology().az(az);
+        return engine.tables().get(table).replicaItems(replica);
+    }
+
+    @Override
     public long lostWriteResponses() {
         LostResponses l = owner.lostResponses;
         synchronized (l) {

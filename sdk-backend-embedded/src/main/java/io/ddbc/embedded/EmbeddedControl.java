@@ -139,4 +139,21 @@ public interface EmbeddedControl {
      * region had received the write it replaces is an ordinary update, not a conflict.
      */
     java.util.List<ReplicationConflict> replicationConflicts();
+
+    /**
+     * What one AZ's replica of a table holds now: per partition (list index = partition number) its items in
+     * key order, exactly as stored. For tests that compare every replica after {@link #settle()} (a read goes
+     * to a replica the engine chooses; this names the replica). Has no effect on the engine: no replication
+     * is applied, no capacity used, and a crashed or isolated replica shows what it had applied. In a
+     * multi-region engine, the AZ of this view's region.
+     *
+     * <pre>{@code
+     * control.settle();
+     * assertEquals(control.replicaItems("orders", "az-a"), control.replicaItems("orders", "az-b"));
+     * }</pre>
+     *
+     * @throws io.ddbc.api.ValidationException if the AZ is not one of this engine's (naming them)
+     * @throws io.ddbc.api.ResourceNotFoundException if there is no such table
+     */
+    java.util.List<java.util.List<io.ddbc.api.Item>> replicaItems(String table, String az);
 }

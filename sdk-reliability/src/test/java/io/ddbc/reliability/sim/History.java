@@ -47,6 +47,13 @@ final class History {
             this.name = name;
         }
 
+        /** Takes in another session's knowledge (a merged token): its writes and what it saw count as seen. */
+        void mergeFrom(SessionView other) {
+            other.lastWrite.forEach((k, v) -> newestSeen.merge(k, v, Math::max));
+            other.newestSeen.forEach((k, v) -> newestSeen.merge(k, v, Math::max));
+            other.maxVersion.forEach((k, v) -> maxVersion.merge(k, v, Math::max));
+        }
+
         SessionView copy(String newName) {
             SessionView c = new SessionView(newName);
             c.lastWrite.putAll(lastWrite);

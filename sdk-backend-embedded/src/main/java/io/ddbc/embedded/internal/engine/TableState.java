@@ -47,6 +47,13 @@ public final class TableState {
         return replicas;
     }
 
+    /** One replica's items per partition, in key order (a copy; for replica comparisons in tests). */
+    public List<List<io.ddbc.api.Item>> replicaItems(int replica) {
+        List<List<io.ddbc.api.Item>> out = new java.util.ArrayList<>();
+        for (var store : replicas.replica(replica).partitions()) out.add(List.copyOf(store.entries().values()));
+        return List.copyOf(out);
+    }
+
     /** The secondary index layouts (global first, then local). */
     public List<IndexLayout> layouts() {
         return replicas.replica(0).indexes();
