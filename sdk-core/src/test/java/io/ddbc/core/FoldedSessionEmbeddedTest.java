@@ -112,7 +112,9 @@ class FoldedSessionEmbeddedTest {
         Duration before = control.now();
         Page p = byGroup(s, "g");
         assertEquals(1, p.count());
-        assertEquals(before, control.now(), "no waiting on an unsigned token's claims");
+        // Unverified claims are waited for (read-your-writes across processes) only up to the bound, then served.
+        assertTrue(control.now().minus(before).compareTo(java.time.Duration.ofMillis(2_500)) <= 0,
+                "an unsigned token's claims cost at most the bounded wait: " + control.now().minus(before));
         assertTrue(s.table(TABLE).get(Key.of("id", "x")).consistency(Consistency.SESSION).execute().exists(),
                 "a base-table read is at most routed to the leader");
 

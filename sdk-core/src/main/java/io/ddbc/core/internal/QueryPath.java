@@ -78,9 +78,17 @@ final class QueryPath {
      * none of its items is older than the session knows. Bounded; then {@link StaleReadException}, never a
      * silently stale page. Waiting goes through the backend's clock, so simulated time moves on meanwhile.
      *
-     * <p>Only firm knowledge is waited for ({@link SessionState#firmVersion}, {@link SessionState#firmPositions}):
-     * a version folded into a token's hashed bucket is the highest of many keys, so an item the session never
-     * wrote would otherwise be "stale" forever; and an unverified token could demand anything. Both stay hints.
+     * <p>What is waited for, and what a timeout does:
+     * <ul>
+     *   <li>a folded (inexact) version is never waited for: it is the highest of many keys, so an item the session
+     *       never wrote would otherwise be "stale" forever;</li>
+     *   <li>firm knowledge ({@link SessionState#firmVersion}, {@link SessionState#firmPositions}: what the session
+     *       learned in this client, or from a token it verified) is waited for, and a timeout is a
+     *       {@link StaleReadException};</li>
+     *   <li>exact knowledge from a token this client could not verify (no signing key) is waited for too — it is
+     *       how read-your-writes crosses processes — but only up to the same bound, after which the page is served:
+     *       a crafted token can cost a session that resumes it the wait, never a refusal.</li>
+     * </ul>
      */
     private Page waitForIndex(PagedRequest<?> q, TableInfo t, SessionState s, boolean strict) {
         long start = System.nanoTime();
@@ -90,15 +98,19 @@ final class QueryPath {
         Positions min = strict && engine.positions() ? s.token().positions() : Positions.NONE;
         for (int attempt = 1; ; attempt++) {
             Page page = send(q, Consistency.EVENTUAL, min);
-            boolean caughtUp = !engine.positions() || reflects(page.positions(), s.firmPositions());
-            Item stale = t.versioned() ? firstStale(page, t, s) : null;
-            if (caughtUp && stale == null) return page;
+            boolean firmCaughtUp = !engine.positions() || reflects(page.positions(), s.firmPositions());
+            Item firmStale = t.versioned() ? firstStale(page, t, (table, key) -> s.firmVersion(table, key)) : null;
+            boolean allCaughtUp = !engine.positions() || reflects(page.positions(), s.token().positions());
+            Item anyStale = t.versioned() ? firstStale(page, t, (table, key) -> s.token().exactVersion(table, key)) : null;
+            if (allCaughtUp && anyStale == null) return page;
             if (System.nanoTime() - start > INDEX_WAIT.toNanos() || waitedNanos > INDEX_WAIT.toNanos()) {
+                // Only unverified claims are unmet: served, as the claims may be forged.
+                if (firmCaughtUp && firmStale == null) return page;
                 String why = "in index '" + q.indexName().orElse("") + "': the index did not reflect the session's writes within "
                         + INDEX_WAIT.toMillis() + " ms";
-                if (stale == null) throw new StaleReadException(q.tableName(), null, -1, -1, why);
-                throw new StaleReadException(q.tableName(), t.keyOf(stale), s.firmVersion(q.tableName(), t.keyOf(stale)),
-                        t.versionOf(stale).orElse(0), why);
+                if (firmStale == null) throw new StaleReadException(q.tableName(), null, -1, -1, why);
+                throw new StaleReadException(q.tableName(), t.keyOf(firmStale), s.firmVersion(q.tableName(), t.keyOf(firmStale)),
+                        t.versionOf(firmStale).orElse(0), why);
             }
             Duration delay = Duration.ofMillis(Math.min(200, 5L << Math.min(attempt, 6)));
             engine.backend.pause(delay);
@@ -119,10 +131,10 @@ final class QueryPath {
         return true;
     }
 
-    /** The first item older than the session firmly knows it (folded, inexact knowledge never counts). */
-    private static Item firstStale(Page page, TableInfo t, SessionState s) {
+    /** The first item older than {@code known} says the session knows it exactly (folded knowledge never counts). */
+    private static Item firstStale(Page page, TableInfo t, java.util.function.ToLongBiFunction<String, io.ddbc.api.Key> known) {
         for (Item i : page.items()) {
-            if (t.versionOf(i).orElse(0) < s.firmVersion(t.spec().name(), t.keyOf(i))) return i;
+            if (t.versionOf(i).orElse(0) < known.applyAsLong(t.spec().name(), t.keyOf(i))) return i;
         }
         return null;
     }

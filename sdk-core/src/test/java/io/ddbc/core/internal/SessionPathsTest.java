@@ -260,7 +260,9 @@ class SessionPathsTest {
             Page p = s.table("orders").query().index("by_customer").keyCondition("customer = :c").value(":c", "c")
                     .consistency(Consistency.SESSION).execute();
             assertEquals(1, p.items().get(0).getLong("v"));
-            assertEquals(1, b.sent(QueryRequest.class).size(), "no wait on what an unsigned token claims");
+            // Waited for up to the bound (it may be a real write another process made), then served, never refused.
+            int queries = b.sent(QueryRequest.class).size();
+            assertTrue(queries > 1 && queries < 30, "a bounded wait on what an unsigned token claims: " + queries + " queries");
             GetResult g = s.table("orders").get(K).consistency(Consistency.SESSION).execute();
             assertEquals(1, g.version().getAsLong());
             assertEquals(List.of(Consistency.EVENTUAL, Consistency.STRONG), b.sent(GetRequest.class).stream().map(GetRequest::consistency).toList(),
