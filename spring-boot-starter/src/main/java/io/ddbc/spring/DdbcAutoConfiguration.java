@@ -8,6 +8,7 @@ import io.ddbc.core.Ddbc;
 import io.ddbc.core.DdbcClientBuilder;
 import io.ddbc.core.RetryPolicy;
 import io.ddbc.spi.Backend;
+import io.ddbc.spi.DdbcUrl;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,7 +66,8 @@ public class DdbcAutoConfiguration {
     public static DdbcClientBuilder builder(DdbcProperties p, MeterRegistry registry, Backend backend) {
         DdbcClientBuilder b = Ddbc.builder();
         if (backend != null) b.backend(backend);
-        else if (hasText(p.getUrl())) b.url(p.getUrl());
+        // Without ddbc.url: the system property, DDBC_URL, ddbc.properties, else the embedded engine, as Ddbc.connect().
+        else b.url(hasText(p.getUrl()) ? p.getUrl() : DdbcUrl.resolveDefault());
         if (hasText(p.getDefaultConsistency())) b.defaultConsistency(Consistency.parse(p.getDefaultConsistency()));
         p.getVersionAttributes().forEach(b::versionAttribute);
         if (hasText(p.getSigningKey())) b.sessionTokenSecret(p.getSigningKey().getBytes(StandardCharsets.UTF_8));
