@@ -70,7 +70,7 @@ final class ReadPath {
                         + " and without positions or versions this region cannot show it has that write");
             }
             // No version to compare on this backend: a key the session wrote is read strongly.
-            engine.metrics.sessionUpgrade();
+            engine.metrics.sessionUpgrade("GetItem");
             LOG.debug("session read of table '{}' key {}: the session wrote this unversioned item, reading strongly", r.tableName(), r.key());
             return strong(r, t, 0, false);
         }
@@ -125,7 +125,7 @@ final class ReadPath {
     }
 
     private GetResult strong(GetRequest r, TableInfo t, long minVersion, boolean upgrade) {
-        if (upgrade) engine.metrics.sessionUpgrade();
+        if (upgrade) engine.metrics.sessionUpgrade("GetItem");
         GetResult res = withVersion(t, engine.send(backendGet(r, t, Consistency.STRONG, Positions.NONE), true));
         long v = res.version().orElse(0);
         if (minVersion > 0 && v < minVersion) {
