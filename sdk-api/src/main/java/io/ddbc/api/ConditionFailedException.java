@@ -60,6 +60,21 @@ public class ConditionFailedException extends DdbcException {
         this.consumedCapacity = consumedCapacity;
     }
 
+    /**
+     * The refusal of an idempotent create ({@link Table#putIfAbsent}): an item with the key exists. The condition
+     * is reported as {@code attribute_not_exists(<partition key>)}.
+     *
+     * <pre>{@code
+     * catch (ConditionFailedException e) { e.currentItem().ifPresent(existing -> ...); }   // "item already exists"
+     * }</pre>
+     */
+    public static ConditionFailedException itemExists(String tableName, Key key, String partitionKey, Item currentItem,
+                                                      ConsumedCapacity consumedCapacity) {
+        return new ConditionFailedException("The conditional request failed on table '" + tableName + "'"
+                + (key == null ? "" : ", key " + key) + ": item already exists", tableName, key,
+                "attribute_not_exists(" + partitionKey + ")", currentItem, consumedCapacity);
+    }
+
     // DynamoDB's own text first (what the SDK's ConditionalCheckFailedException says), ddbc's details after it.
     private static String describe(String table, Key key, String condition, Item current) {
         return "The conditional request failed on table '" + table + "'"

@@ -1,5 +1,6 @@
 package io.ddbc.api;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -19,15 +20,19 @@ public interface DdbcOperations {
     Table table(String name);
 
     /** BatchGetItem over one or more tables. */
+    @CheckReturnValue
     BatchGetRequest.Builder batchGet();
 
     /** BatchWriteItem over one or more tables. */
+    @CheckReturnValue
     BatchWriteRequest.Builder batchWrite();
 
     /** TransactGetItems. */
+    @CheckReturnValue
     TransactGetRequest.Builder transactGet();
 
     /** TransactWriteItems. */
+    @CheckReturnValue
     TransactWriteRequest.Builder transactWrite();
 
     /** Runs a request built with a request type's static builder. */

@@ -1,5 +1,6 @@
 package io.ddbc.api;
 
+import com.google.errorprone.annotations.CheckReturnValue;
 import java.util.function.UnaryOperator;
 
 /**
@@ -13,6 +14,9 @@ import java.util.function.UnaryOperator;
  * accounts.update(Key.of("id", "alice")).expression("SET balance = balance + :d").value(":d", 500).execute();
  * accounts.mutate(Key.of("id", "alice"), item -> item.with("balance", item.getLong("balance") - 20));
  * }</pre>
+ *
+ * <p>The methods that return a builder are {@code @CheckReturnValue}: nothing is sent until {@code execute()}, so
+ * Error Prone and IDEs flag a statement like {@code accounts.put(item);} that would silently do nothing.
  */
 public interface Table {
 
@@ -20,27 +24,34 @@ public interface Table {
     String name();
 
     /** GetItem by key. */
+    @CheckReturnValue
     GetRequest.Builder get(Key key);
 
     /** PutItem: create or replace an item. */
+    @CheckReturnValue
     PutRequest.Builder put(Item item);
 
     /**
      * PutItem only if no item with the same key exists (idempotent create): a repeat raises
      * {@link ConditionFailedException} carrying the existing item.
      */
+    @CheckReturnValue
     PutRequest.Builder putIfAbsent(Item item);
 
     /** UpdateItem by key with an update expression. */
+    @CheckReturnValue
     UpdateRequest.Builder update(Key key);
 
     /** DeleteItem by key. */
+    @CheckReturnValue
     DeleteRequest.Builder delete(Key key);
 
     /** Query one partition key of the table or an index. */
+    @CheckReturnValue
     QueryRequest.Builder query();
 
     /** Scan the table or an index. */
+    @CheckReturnValue
     ScanRequest.Builder scan();
 
     /**

@@ -102,7 +102,7 @@ final class BatchPath {
             again.put(table, tk.withKeys(stale).withConsistency(Consistency.STRONG));
         }
         if (again.isEmpty()) return result;
-        again.keySet().forEach(x -> engine.metrics.sessionUpgrade());
+        again.keySet().forEach(x -> engine.metrics.sessionUpgrade("BatchGetItem"));
         Map<String, List<Item>> items = new LinkedHashMap<>(result.items());
         items.putAll(kept);
         BatchGetResult pruned = new BatchGetResult(items, result.unprocessed(), result.consumedCapacity(), result.positions());

@@ -33,10 +33,17 @@ import java.util.Objects;
  * }</pre>
  */
 public final class CoreClient extends Operations implements DdbcClient {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CoreClient.class);
 
     /** A client over a backend, which it closes on {@link #close()} if it {@code owns} it. */
     public CoreClient(Backend backend, boolean owns, ClientConfig config) {
         this(new Regions(Objects.requireNonNull(backend, "backend"), owns, config));
+        // Never the token secret itself: only whether tokens are signed.
+        LOG.debug("ddbc client started: backend {}, regions {}, home {}, default consistency {}, table consistency {},"
+                        + " version attributes {}, cache {}, retry {}, signed tokens {}, metrics {}", backend.getClass().getSimpleName(),
+                regions(), homeRegion(), config.defaultConsistency(), config.tableConsistency(), config.versionAttributes(),
+                config.cache() == null ? "off" : config.cache(), config.retry(), config.tokenSecret() != null,
+                config.registry() == null ? "off" : config.registry().getClass().getSimpleName());
     }
 
     private CoreClient(Regions regions) {

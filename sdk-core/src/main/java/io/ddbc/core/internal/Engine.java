@@ -101,13 +101,18 @@ final class Engine implements AutoCloseable {
         boolean timed = metrics != Metrics.NONE;
         long start = timed ? System.nanoTime() : 0;
         String outcome = "success";
+        Object result = null;
         try {
-            return (R) dispatch(request, ctx);
+            result = dispatch(request, ctx);
+            return (R) result;
         } catch (RuntimeException e) {
             outcome = e.getClass().getSimpleName();
             throw e;
         } finally {
-            if (timed) metrics.request(request.operation(), tableOf(request), consistencyTag(request, ctx), outcome, System.nanoTime() - start);
+            if (timed) {
+                metrics.request(request.operation(), tableOf(request), consistencyTag(request, ctx), servedByTag(result), outcome,
+                        System.nanoTime() - start);
+            }
         }
     }
 
@@ -219,7 +224,22 @@ final class Engine implements AutoCloseable {
         if (r instanceof GetRequest g) return g.tableName();
         if (r instanceof ConditionalWriteRequest w) return w.tableName();
         if (r instanceof PagedRequest<?> p) return p.tableName();
+        // Batches and transactions: every table they touch, sorted, so dashboards can still split by table.
+        if (r instanceof TransactWriteRequest t) return tables(t.actions().stream().map(TransactWriteRequest.Action::tableName));
+        if (r instanceof TransactGetRequest t) return tables(t.gets().stream().map(TransactGetRequest.Get::tableName));
+        if (r instanceof BatchGetRequest b) return tables(b.tables().keySet().stream());
+        if (r instanceof BatchWriteRequest b) return tables(b.writes().keySet().stream());
         return "-";
+    }
+
+    private static String tables(java.util.stream.Stream<String> names) {
+        return names.distinct().sorted().reduce((a, b) -> a + "," + b).orElse("-");
+    }
+
+    /** Where a read was answered, in lower case (a Prometheus label value); "-" for anything else. */
+    private static String servedByTag(Object result) {
+        io.ddbc.api.ServedBy by = result instanceof GetResult g ? g.servedBy() : result instanceof io.ddbc.api.Page p ? p.servedBy() : null;
+        return by == null ? "-" : by.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private String consistencyTag(DdbcRequest<?> r, Ctx ctx) {

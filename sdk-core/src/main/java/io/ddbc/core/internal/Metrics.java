@@ -9,16 +9,19 @@ interface Metrics {
     Metrics NONE = new Metrics() {
     };
 
-    /** A finished request: op, table ("-" when several), resolved consistency ("-" for writes), outcome. */
-    default void request(String op, String table, String consistency, String outcome, long nanos) {
+    /**
+     * A finished request: op, table (the sorted tables of a batch or transaction, joined by ","), resolved
+     * consistency ("-" for writes), where a read was served ("-" for writes and failures), outcome.
+     */
+    default void request(String op, String table, String consistency, String servedBy, String outcome, long nanos) {
     }
 
     /** Capacity consumed, by table and index. */
     default void capacity(ConsumedCapacity capacity) {
     }
 
-    /** A session read that had to be re-read strongly. */
-    default void sessionUpgrade() {
+    /** A session read that had to be re-read strongly, by operation (GetItem, BatchGetItem). */
+    default void sessionUpgrade(String op) {
     }
 
     /** How a session read on a multi-region backend ended: caught_up, waited, routed or refused. */

@@ -30,7 +30,7 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
     private final ConcurrentHashMap<RequestTags, Timer> timers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<CapacityTags, Counter> capacityCounters = new ConcurrentHashMap<>();
 
-    private record RequestTags(String op, String table, String consistency, String outcome) {
+    private record RequestTags(String op, String table, String consistency, String servedBy, String outcome) {
     }
 
     private record CapacityTags(String name, String table, String index) {
@@ -42,10 +42,12 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
     }
 
     @Override
-    public void request(String op, String table, String consistency, String outcome, long nanos) {
-        timers.computeIfAbsent(new RequestTags(op, table, consistency, outcome), k ->
+    public void request(String op, String table, String consistency, String servedBy, String outcome, long nanos) {
+        // Every ddbc.requests timer has the same tag keys (Prometheus refuses one name with two label sets).
+        timers.computeIfAbsent(new RequestTags(op, table, consistency, servedBy, outcome), k ->
                 Timer.builder("ddbc.requests").description("ddbc requests, end to end (retries included)")
-                        .tags("op", k.op(), "table", k.table(), "consistency", k.consistency(), "outcome", k.outcome()).tags(common)
+                        .tags("op", k.op(), "table", k.table(), "consistency", k.consistency(), "served_by", k.servedBy(), "outcome", k.outcome())
+                        .tags(common)
                         .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -64,32 +66,39 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
 
     private Counter capacityCounter(String name, String table, String index) {
         return capacityCounters.computeIfAbsent(new CapacityTags(name, table, index),
-                k -> Counter.builder(k.name()).tags("table", k.table(), "index", k.index()).tags(common).register(registry));
+                k -> Counter.builder(k.name()).description(k.name().endsWith("read") ? "Read capacity units consumed" : "Write capacity units consumed")
+                        .baseUnit("capacity_units").tags("table", k.table(), "index", k.index()).tags(common).register(registry));
     }
 
     @Override
-    public void sessionUpgrade() {
-        registry.counter("ddbc.session.upgrades", common).increment();
+    public void sessionUpgrade(String op) {
+        // Tagged by op like the wrapper's counter of the same name: one name, one label set.
+        Counter.builder("ddbc.session.upgrades").description("Session reads re-read strongly because the eventual answer was older than the session")
+                .tags(common.and("op", op)).register(registry).increment();
     }
 
     @Override
     public void crossRegion(String outcome) {
-        registry.counter("ddbc.session.cross_region", common.and("outcome", outcome)).increment();
+        Counter.builder("ddbc.session.cross_region").description("Session reads on a multi-region client: caught_up, waited, routed or refused")
+                .tags(common.and("outcome", outcome)).register(registry).increment();
     }
 
     @Override
     public void outcomeResolved(String op, String outcome) {
-        registry.counter("ddbc.writes.unknown_outcome", common.and("op", op).and("resolution", outcome)).increment();
+        Counter.builder("ddbc.writes.unknown_outcome").description("Writes whose answer was lost, by how reading back resolved them")
+                .tags(common.and("op", op).and("resolution", outcome)).register(registry).increment();
     }
 
     @Override
     public void retry(String op) {
-        registry.counter("ddbc.retries", common.and("op", op)).increment();
+        Counter.builder("ddbc.retries").description("Attempts retried after throttling, unavailability or a transaction conflict")
+                .tags(common.and("op", op)).register(registry).increment();
     }
 
     @Override
     public void throttle(String op) {
-        registry.counter("ddbc.throttles", common.and("op", op)).increment();
+        Counter.builder("ddbc.throttles").description("Attempts the backend refused for exceeding throughput")
+                .tags(common.and("op", op)).register(registry).increment();
     }
 
     @Override
@@ -103,13 +112,18 @@ final class MicrometerMetrics implements Metrics, MetricsSink {
         Gauge.builder(name, value, v -> {
             Number n = v.get();
             return n == null ? Double.NaN : n.doubleValue();
-        }).tags(tagsOf(tags)).register(registry);
+        }).description(backendDescription(name)).tags(tagsOf(tags)).register(registry);
     }
 
     /** A backend's own counter (e.g. stale reads served, throttles). */
     @Override
     public void count(String name, Map<String, String> tags, double amount) {
-        registry.counter(name, tagsOf(tags)).increment(amount);
+        Counter.builder(name).description(backendDescription(name)).tags(tagsOf(tags)).register(registry).increment(amount);
+    }
+
+    /** A backend meter's description: the backend names its meters but does not describe them. */
+    private static String backendDescription(String name) {
+        return "Reported by the ddbc backend: " + name.replace('.', ' ').replace('_', ' ');
     }
 
     private Tags tagsOf(Map<String, String> tags) {

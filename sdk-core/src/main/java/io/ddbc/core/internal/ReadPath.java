@@ -28,6 +28,7 @@ import java.util.Map;
  * </ul>
  */
 final class ReadPath {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadPath.class);
     private final Engine engine;
 
     ReadPath(Engine engine) {
@@ -72,7 +73,8 @@ final class ReadPath {
                         + " and without positions or versions this region cannot show it has that write");
             }
             // No version to compare on this backend: a key the session wrote is read strongly.
-            engine.metrics.sessionUpgrade();
+            engine.metrics.sessionUpgrade("GetItem");
+            LOG.debug("session read of table '{}' key {}: the session wrote this unversioned item, reading strongly", r.tableName(), r.key());
             return strong(r, t, 0, false);
         }
         long need = Math.max(minVersion, known);
@@ -120,11 +122,13 @@ final class ReadPath {
     private GetResult checked(GetRequest r, TableInfo t, long need, long minVersion, Positions min) {
         GetResult first = withVersion(t, engine.send(backendGet(r, t, Consistency.EVENTUAL, min), true));
         if (need == 0 || !t.versioned() || first.version().orElse(0) >= need) return first;
+        LOG.debug("read of table '{}' key {} found version {} but needs {}: reading strongly", r.tableName(), r.key(),
+                first.version().orElse(0), need);
         return strong(r, t, minVersion, true);
     }
 
     private GetResult strong(GetRequest r, TableInfo t, long minVersion, boolean upgrade) {
-        if (upgrade) engine.metrics.sessionUpgrade();
+        if (upgrade) engine.metrics.sessionUpgrade("GetItem");
         GetResult res = withVersion(t, engine.send(backendGet(r, t, Consistency.STRONG, Positions.NONE), true));
         long v = res.version().orElse(0);
         if (minVersion > 0 && v < minVersion) {

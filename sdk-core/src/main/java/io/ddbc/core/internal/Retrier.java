@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * Writes that are not idempotent resolve such an outcome themselves ({@link WritePath}).
  */
 final class Retrier {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Retrier.class);
     private final RetryPolicy policy;
     private final Metrics metrics;
     /** How to wait between attempts: the backend's clock (simulated time advances instead of sleeping). */
@@ -34,9 +35,17 @@ final class Retrier {
             try {
                 return call.get();
             } catch (DdbcException e) {
-                if (e instanceof ThrottlingException) metrics.throttle(op);
-                if (!retryable(e, idempotent) || !backOff(attempt, start)) throw e;
+                if (e instanceof ThrottlingException) {
+                    metrics.throttle(op);
+                    LOG.debug("{} throttled on attempt {}: {}", op, attempt, e.getMessage());
+                }
+                if (!retryable(e, idempotent)) throw e;
+                if (!backOff(attempt, start)) {
+                    LOG.debug("{} failed after {} attempts, giving up (retry policy's attempts or time budget used): {}", op, attempt, e.toString());
+                    throw e;
+                }
                 metrics.retry(op);
+                LOG.debug("{} retrying, attempt {} after {}", op, attempt + 1, e.toString());
             }
         }
     }

@@ -130,7 +130,7 @@ final class WriteMarkers {
         if (e instanceof ConditionFailedException c && c.getClass() == ConditionFailedException.class
                 && c.currentItem().map(i -> i.has(ATTRIBUTE)).orElse(false)) {
             ConditionFailedException s = new ConditionFailedException(c.tableName(), c.key().orElse(null), c.condition().orElse(null),
-                    strip(c.currentItem().get()));
+                    strip(c.currentItem().get()), c.consumedCapacity().orElse(null));
             return copyTrace(c, s);
         }
         if (e instanceof TransactionCanceledException t && t.getClass() == TransactionCanceledException.class
@@ -139,7 +139,7 @@ final class WriteMarkers {
             for (CancellationReason r : t.reasons()) {
                 reasons.add(new CancellationReason(r.code(), r.message().orElse(null), r.item().map(WriteMarkers::strip).orElse(null)));
             }
-            return copyTrace(t, new TransactionCanceledException(reasons));
+            return copyTrace(t, new TransactionCanceledException(reasons, t.consumedCapacity().orElse(null)));
         }
         return e;
     }

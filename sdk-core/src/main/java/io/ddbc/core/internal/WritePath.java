@@ -62,7 +62,9 @@ final class WritePath {
             // The cached image may be stale now (or, for an unknown outcome, may not be).
             if (engine.itemCache != null) engine.itemCache.invalidate(w.tableName(), key);
             if (engine.queryCache != null && e instanceof OutcomeUnknownException) engine.queryCache.invalidate(w.tableName(), key.partitionValue());
-            throw e;
+            throw UserMessages.asWritten(w, t, e);
+        } catch (ValidationException e) {
+            throw UserMessages.asWritten(w, t, e);
         }
         after(ctx.session(), t, key, o);
         WriteResult res = o.backend();

@@ -30,17 +30,17 @@ public final class Counters {
     /** A request passed through that the session could not make read-your-writes (PartiQL, eventual Scan...). */
     public void unhonoured(String operation) {
         unhonoured.computeIfAbsent(operation, k -> new LongAdder()).increment();
-        if (registry != null) Counter.builder(UNHONOURED).tag("op", operation).register(registry).increment();
+        if (registry != null) Counter.builder(UNHONOURED).description("Requests passed through that the session could not make read-your-writes").tag("op", operation).register(registry).increment();
     }
 
     public void upgrade(String operation) {
         upgrades.increment();
-        if (registry != null) Counter.builder(UPGRADES).tag("op", operation).register(registry).increment();
+        if (registry != null) Counter.builder(UPGRADES).description("Session reads re-read strongly because the eventual answer was older than the session").tag("op", operation).register(registry).increment();
     }
 
     public void readBack(String operation) {
         readBacks.increment();
-        if (registry != null) Counter.builder(READ_BACKS).tag("op", operation).register(registry).increment();
+        if (registry != null) Counter.builder(READ_BACKS).description("Strong read-backs of a written version the response did not carry").tag("op", operation).register(registry).increment();
     }
 
     public Map<String, Long> unhonoured() {

@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * sample the volatile leader number and the stores' applied positions.
  */
 final class ReplicaGroup {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReplicaGroup.class);
     private final String table;
     private final Cluster cluster;
     private final TableReplica[] replicas;
@@ -311,8 +312,10 @@ final class ReplicaGroup {
             }
             if (best < 0) return false;
             catchUp(partition, best, log.end());
+            int previous = log.leader;
             log.leader = best;
             cluster.failedOver();
+            LOG.debug("failover of table '{}' partition {}: leader replica {} -> {}", table, partition, previous, best);
             return true;
         } finally {
             locks[partition].unlock();
