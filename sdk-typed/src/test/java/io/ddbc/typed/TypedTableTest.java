@@ -126,7 +126,8 @@ class TypedTableTest {
 
         List<Order> alices = orders.query(q -> q.keyCondition("customer = :c").value(":c", "alice").consistency(Consistency.STRONG)).toList();
         assertEquals(List.of(1, 2), alices.stream().map(Order::orderId).toList());
-        assertEquals(new BigDecimal("20.00"), alices.get(1).total());
+        // DynamoDB stores numbers in canonical form: 20.00 comes back as 20, equal by value.
+        assertEquals(0, new BigDecimal("20.00").compareTo(alices.get(1).total()), alices.get(1).total().toString());
         assertEquals(2, orders.query(q -> q.keyCondition("customer = :c").value(":c", "alice").consistency(Consistency.STRONG)
                 .filter("#t > :t").name("#t", "total").value(":t", 5)).count());
         assertEquals(3, orders.scan(s -> s.consistency(Consistency.STRONG)).count());
