@@ -423,6 +423,97 @@ class FidelityDifferentialTest {
         }
     }
 
+    // ------------------------------------------------------------------ 8. messages (issue 18, fidelity 2)
+
+    @Test
+    void keysWithTooFewAttributesAreRefusedWithDynamoDbsText() {
+        GetRequest get = GetRequest.builder(ORDERS, Key.of("pk", "q")).build();
+        assertTrue(sameValidation(() -> engine.get(get), () -> ddb.getItem(SdkConvert.get(get)))
+                .startsWith("The number of conditions on the keys is invalid"));
+        DeleteRequest delete = DeleteRequest.builder(ORDERS, Key.of("pk", "q")).build();
+        sameValidation(() -> engine.delete(delete), () -> ddb.deleteItem(SdkConvert.delete(delete)));
+        GetRequest extra = GetRequest.builder(NUMS, Key.of("id", 1, "x", 2)).build();
+        sameValidation(() -> engine.get(extra), () -> ddb.getItem(SdkConvert.get(extra)));
+    }
+
+    @Test
+    void exclusiveStartKeyOfTheWrongSizeIsRefused() {
+        List<Object> requests = List.of(
+                QueryRequest.builder(ORDERS).keyCondition("pk = :p").value(":p", "q").exclusiveStartKey(Item.of("pk", "q", "sk", 1, "v", 2)).build(),
+                QueryRequest.builder(ORDERS).keyCondition("pk = :p").value(":p", "q").exclusiveStartKey(Item.of("pk", "q")).build(),
+                ScanRequest.builder(ORDERS).exclusiveStartKey(Item.of("pk", "q", "sk", 1, "v", 2)).build(),
+                ScanRequest.builder(NUMS).exclusiveStartKey(Item.of("id", 1, "x", 2)).build(),
+                gsi("by_g").exclusiveStartKey(Item.of("pk", "q", "sk", 1)).build(),
+                ScanRequest.builder(ORDERS).index("by_k").exclusiveStartKey(Item.of("pk", "q", "sk", 1, "g", "g1", "v", 1)).build());
+        for (Object r : requests) {
+            Object[] calls = pair(r);
+            @SuppressWarnings("unchecked") Supplier<Object> ours = (Supplier<Object>) calls[0];
+            @SuppressWarnings("unchecked") Supplier<Object> theirs = (Supplier<Object>) calls[1];
+            assertTrue(sameValidation(ours, theirs).startsWith("Exclusive Start Key must have same size as table's key schema"), r.toString());
+        }
+    }
+
+    @Test
+    void emptyBinaryKeyIsNamedBinary() {
+        String blobs = "fid_blobs";
+        engine.createTable(new CreateTableRequest(TableSpec.builder(blobs).partitionKey("pk", AttributeValue.Type.B).build()));
+        ddb.createTable(b -> b.tableName(blobs).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk", ScalarAttributeType.B)).keySchema(key("pk", KeyType.HASH)));
+        PutRequest put = PutRequest.builder(blobs, Item.of("pk", AttributeValue.b(new byte[0]))).build();
+        assertTrue(sameValidation(() -> engine.put(put), () -> ddb.putItem(SdkConvert.put(put))).contains("empty binary value"));
+    }
+
+    @Test
+    void addAndDeleteOperandTypesNameTheirTypeSet() {
+        both(PutRequest.builder(NUMS, Item.of("id", 31, "a", 1)).build());
+        UpdateRequest add = UpdateRequest.builder(NUMS, Key.of("id", 31)).expression("ADD a :x").value(":x", "s").build();
+        assertTrue(sameValidation(() -> engine.update(add), () -> ddb.updateItem(SdkConvert.update(add))).contains("typeSet: ALLOWED_FOR_ADD_OPERAND"));
+        UpdateRequest delete = UpdateRequest.builder(NUMS, Key.of("id", 31)).expression("DELETE a :x").value(":x", 1).build();
+        sameValidation(() -> engine.update(delete), () -> ddb.updateItem(SdkConvert.update(delete)));
+    }
+
+    @Test
+    void anInvalidTargetPathIsReportedBeforeAMissingOperand() {
+        both(PutRequest.builder(NUMS, Item.of("id", 32, "doc", Map.of("a", List.of("zero")))).build());
+        for (String e : List.of("SET nodoc.a.b = list_append(nodoc.a.b, :l)", "SET doc.a[1].c = list_append(doc.a[1].c, :l)",
+                "SET doc.x.y = doc.x.y", "SET doc.a[0].c = :n + doc.q")) {
+            UpdateRequest u = UpdateRequest.builder(NUMS, Key.of("id", 32)).expression(e).value(":l", List.of(1)).value(":n", 1).build();
+            if (!e.contains(":n")) u = UpdateRequest.builder(NUMS, Key.of("id", 32)).expression(e).value(":l", List.of(1)).build();
+            if (!e.contains(":l")) u = UpdateRequest.builder(NUMS, Key.of("id", 32)).expression(e).build();
+            if (e.contains(":n")) u = UpdateRequest.builder(NUMS, Key.of("id", 32)).expression(e).value(":n", 1).build();
+            UpdateRequest r = u;
+            assertEquals(outcome(() -> ddb.updateItem(SdkConvert.update(r))), outcome(() -> engine.update(r)), e);
+        }
+    }
+
+    @Test
+    void includeProjectionWithoutAttributesIsRefusedWithDynamoDbsText() {
+        DynamoDbException t = assertThrows(DynamoDbException.class, () -> ddb.createTable(b -> b.tableName("fid_include")
+                .billingMode(BillingMode.PAY_PER_REQUEST).attributeDefinitions(attr("id", ScalarAttributeType.S), attr("x", ScalarAttributeType.S))
+                .keySchema(key("id", KeyType.HASH)).globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by_x")
+                        .keySchema(key("x", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.INCLUDE)).build())));
+        ValidationException o = assertThrows(ValidationException.class, () -> new Projection(Projection.Type.INCLUDE, List.of()));
+        assertTrue(o.getMessage().startsWith(t.awsErrorDetails().errorMessage()), o.getMessage() + " | " + t.awsErrorDetails().errorMessage());
+        DynamoDbException t2 = assertThrows(DynamoDbException.class, () -> ddb.createTable(b -> b.tableName("fid_include")
+                .billingMode(BillingMode.PAY_PER_REQUEST).attributeDefinitions(attr("id", ScalarAttributeType.S), attr("x", ScalarAttributeType.S))
+                .keySchema(key("id", KeyType.HASH)).globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by_x")
+                        .keySchema(key("x", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY).nonKeyAttributes("y")).build())));
+        ValidationException o2 = assertThrows(ValidationException.class, () -> new Projection(Projection.Type.KEYS_ONLY, List.of("y")));
+        assertTrue(o2.getMessage().startsWith(t2.awsErrorDetails().errorMessage()), o2.getMessage() + " | " + t2.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void unprojectedAttributesAreListedInDynamoDbsOrder() {
+        for (String p : List.of("id, w, g", "l, w", "w, l, id, s, t, zz", "s, t")) {
+            QueryRequest q = gsi("by_g").projection(p).build();
+            sameValidation(() -> engine.query(q), () -> ddb.query(SdkConvert.query(q, null)));
+        }
+        for (String f : List.of("attribute_exists(missing) OR attribute_exists(nums)", "doc = :g OR bins = :g OR num = :g")) {
+            QueryRequest q = gsi("by_g").filter(f).build();
+            sameValidation(() -> engine.query(q), () -> ddb.query(SdkConvert.query(q, null)));
+        }
+    }
+
     // ----------------------------------------------------------------------------------- harness
 
     /** The engine call and the Local call of one request. */

@@ -94,7 +94,7 @@ final class KnownDifferences {
         if (g.has("key-path") || both.contains("part of the key") && g.kind().equals("UpdateItem") && !g.has("update-key")) return KEY_PATHS;
         if (g.has("operand-type") || both.contains("Incorrect operand type") || both.contains("operand type")) return OPERAND_TYPES;
         if (g.has("bad-number") || sameAfterNumbers(diffs)) return NUMBERS;
-        if (both.contains("Number") || both.contains("number")) {
+        if (both.replace("The number of conditions on the keys", "").matches("(?s).*[Nn]umber.*")) {
             if (field.equals("error") || field.equals("message")) return NUMBERS;
         }
         if (g.has("limit") && field.endsWith("lastKey")) return LAST_KEY;

@@ -52,6 +52,12 @@ public enum LocalDepartures {
     /** Things Local never does. */
     NEVER_THROTTLES("Local never throttles, is never stale and never reports TransactionConflict; its table names are case-insensitive",
             "AWS: provisioned tables throttle, eventual reads may be stale, concurrent transactions conflict, names are case-sensitive"),
+    /** Number text below the top level. */
+    NUMBER_TEXT("Local keeps the caller's text of numbers nested in lists and maps, and of numbers an update expression "
+            + "sets or computes (e.g. N:0.0, N:-0, N:1E+2 come back as written), while it canonicalises top-level numbers written "
+            + "by PutItem and number sets",
+            "AWS Developer Guide, Number data type: 'Leading and trailing zeroes are trimmed' — a number is stored by value, "
+                    + "wherever it is; the engine returns canonical text everywhere (not verified against AWS for nested values)"),
     /** Wording of some validation errors. */
     MESSAGE_WORDING("Local words some errors its own way, e.g. 'Consistent read cannot be true when querying a GSI', and ends "
             + "some cancellation reasons' 'The conditional request failed' with a period",

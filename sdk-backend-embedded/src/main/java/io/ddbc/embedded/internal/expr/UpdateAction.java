@@ -23,6 +23,7 @@ interface UpdateAction {
     record SetAction(DocumentPath target, UpdateOperand value) implements UpdateAction {
         @Override
         public void apply(Item original, WorkingItem working) {
+            PathEditor.checkSettable(working, target); // the target path is checked before the value is evaluated
             PathEditor.set(working, target, value.value(original));
         }
     }
