@@ -514,6 +514,58 @@ class FidelityDifferentialTest {
         }
     }
 
+    @Test
+    void betweenNeedsAFirstOperandDistinctFromItsBounds() {
+        for (String c : List.of("a BETWEEN a AND :x", "a BETWEEN :x AND a", "l[0] BETWEEN l[0] AND :x", "a.b BETWEEN a.b AND :x")) {
+            PutRequest r = PutRequest.builder(NUMS, Item.of("id", 33)).condition(c).value(":x", 1).build();
+            assertTrue(sameValidation(() -> engine.put(r), () -> ddb.putItem(SdkConvert.put(r))).contains("must be distinct"), c);
+        }
+        PutRequest binary = PutRequest.builder(NUMS, Item.of("id", 33)).condition("a BETWEEN :x AND :y").value(":x", 1)
+                .value(":y", AttributeValue.b(new byte[] {2, 7})).build();
+        sameValidation(() -> engine.put(binary), () -> ddb.putItem(SdkConvert.put(binary)));
+    }
+
+    @Test
+    void anUpdateReportsAWrongTypeBeforeAMissingAttribute() {
+        both(PutRequest.builder(NUMS, Item.of("id", 34, "s", "text", "b", AttributeValue.b(new byte[] {1}), "z", AttributeValue.nul())).build());
+        for (String e : List.of("SET nope = list_append(:l, nope), s = list_append(:l, s)", "SET x = nope ADD b :n",
+                "ADD b :n SET x = nope", "SET s = list_append(:l, s), nope = list_append(:l, nope)", "REMOVE q.r SET x = nope",
+                "SET x = nope, y = s + :n", "SET x = nope, doc.a = :n", "SET z = list_append(:l, z), nope = list_append(:l, nope)",
+                "SET y = :n + nope, s = list_append(:l, s)", "SET s = list_append(:l, s), l[2] = :n", "SET doc.a[1].c = list_append(doc.a[1].c, :l)",
+                "ADD b :n SET y = s - :n")) {
+            UpdateRequest.Builder u = UpdateRequest.builder(NUMS, Key.of("id", 34)).expression(e);
+            if (e.contains(":l")) u.value(":l", List.of(1));
+            if (e.contains(":n")) u.value(":n", 1);
+            UpdateRequest r = u.build();
+            assertEquals(outcome(() -> ddb.updateItem(SdkConvert.update(r))), outcome(() -> engine.update(r)), e);
+        }
+    }
+
+    @Test
+    void anInvalidTargetInsideADocumentIsReportedFirst() {
+        both(PutRequest.builder(NUMS, Item.of("id", 35, "s", "text", "m", Map.of("a", 1), "l", List.of(1))).build());
+        for (String e : List.of("SET x = nope, q[2] = :n", "SET x = nope, s[2] = :n", "SET x = nope, m[0] = :n", "SET x = nope, l[0].a = :n",
+                "SET x = nope, l[0][1] = :n", "SET x = nope, q.a = :n", "SET y = s + :n, q[2] = :n", "SET q[2] = :n, y = s + :n",
+                "SET x = nope, m.a.b = :n", "SET x = nope, l[3].a = :n", "SET x = nope, m.z[0] = :n", "SET x = nope, s.a = :n",
+                "SET l = list_append(l, :s), q[1] = :n", "ADD b :n, q[1] :n", "SET y = s + :n, m[0] = :n", "SET m[0] = :n, y = s + :n",
+                "SET x = nope, y = l + :n", "SET y = l + :n, x = nope")) {
+            UpdateRequest.Builder u = UpdateRequest.builder(NUMS, Key.of("id", 35)).expression(e);
+            if (e.contains(":s")) u.value(":s", "str");
+            if (e.contains(":n")) u.value(":n", 1);
+            UpdateRequest r = u.build();
+            assertEquals(outcome(() -> ddb.updateItem(SdkConvert.update(r))), outcome(() -> engine.update(r)), e);
+        }
+    }
+
+    @Test
+    void keyConditionValuesMayNotBeEmpty() {
+        for (QueryRequest q : List.of(QueryRequest.builder(STRS).keyCondition("pk = :p AND begins_with(sk, :a)").value(":p", "q").value(":a", "").build(),
+                QueryRequest.builder(STRS).keyCondition("pk = :p AND sk = :a").value(":p", "q").value(":a", "").build(),
+                QueryRequest.builder(STRS).keyCondition("pk = :p").value(":p", "").build())) {
+            assertTrue(sameValidation(() -> engine.query(q), () -> ddb.query(SdkConvert.query(q, null))).contains("empty string value"));
+        }
+    }
+
     // ----------------------------------------------------------------------------------- harness
 
     /** The engine call and the Local call of one request. */

@@ -71,7 +71,9 @@ public enum LocalDepartures {
      */
     public static final java.util.Map<String, String> AWS_WORDING = java.util.Map.of(
             "One of the required keys was not given a value", "One or more parameter values were invalid: Missing the key",
-            "Invalid attribute value type", "One or more parameter values were invalid: Type mismatch for Index Key");
+            "Invalid attribute value type", "One or more parameter values were invalid: Type mismatch for Index Key",
+            "A value provided cannot be converted into a number", "The parameter cannot be converted to a numeric value",
+            "DynamoDB only supports precision up to 38 digits", "Attempting to store more than 38 significant digits in a Number");
 
     /** Whether ddbc's message {@code ours} is AWS's wording of the error Local words as {@code local}. */
     public static boolean awsWording(String local, String ours) {

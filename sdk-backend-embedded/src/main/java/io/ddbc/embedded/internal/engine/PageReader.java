@@ -257,6 +257,11 @@ final class PageReader {
             throw new ValidationException("One or more parameter values were invalid: Condition parameter type does not match schema type"
                     + " (key " + k.name() + " is " + k.type() + ", got " + v.type() + ")");
         }
+        boolean empty = v.type() == AttributeValue.Type.S ? v.s().isEmpty() : v.type() == AttributeValue.Type.B && v.b().length == 0;
+        if (empty) {
+            throw new ValidationException("One or more parameter values are not valid. The AttributeValue for a key attribute cannot"
+                    + " contain an empty " + (v.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + k.name());
+        }
     }
 
     private static PageSpec spec(TableState table, IndexLayout index, boolean strong, PagedRequest<?> r, CompiledCondition filter,

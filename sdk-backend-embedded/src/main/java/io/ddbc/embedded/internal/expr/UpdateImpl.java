@@ -1,5 +1,6 @@
 package io.ddbc.embedded.internal.expr;
 
+import io.ddbc.api.AttributeValue;
 import io.ddbc.api.Item;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,13 +25,35 @@ final class UpdateImpl implements CompiledUpdate {
         this.targets = new ProjectionImpl(paths);       // the parser has rejected overlapping targets
     }
 
-    /** Every operand reads {@code current}; each action writes the result of the ones before it. */
+    /**
+     * Every operand reads {@code current}; each action writes the result of the ones before it. Errors in
+     * DynamoDB's order (found against DynamoDB Local): an invalid SET target inside a map or list the item has,
+     * then a non-number in arithmetic (any action), then, action by action, an invalid target path or a missing
+     * attribute, and only then a wrong type for list_append, ADD or DELETE.
+     */
     @Override
     public Item apply(Item current) {
         WorkingItem working = new WorkingItem(current);
         for (UpdateAction a : actions) {
-            a.apply(current, working);
+            // A target inside a map or list the item has is checked before anything is evaluated.
+            if (!(a instanceof UpdateAction.SetAction)) continue;
+            AttributeValue top = current.get(a.target().top());
+            if (top != null && (top.type() == AttributeValue.Type.M || top.type() == AttributeValue.Type.L)) {
+                PathEditor.checkSettable(working, a.target());
+            }
         }
+        for (UpdateAction a : actions) {
+            if (a instanceof UpdateAction.SetAction set) set.value().checkArithmeticTypes(current);
+        }
+        ExprErrors.LateTypeError late = null;
+        for (UpdateAction a : actions) {
+            try {
+                a.apply(current, working);
+            } catch (ExprErrors.LateTypeError e) {
+                if (late == null) late = e;
+            }
+        }
+        if (late != null) throw late;
         return working.result();
     }
 
