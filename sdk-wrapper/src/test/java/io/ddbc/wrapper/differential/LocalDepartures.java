@@ -43,7 +43,8 @@ public enum LocalDepartures {
             + "'Type mismatch for attribute to update'",
             "AWS: a ProjectionExpression only selects; a read never reports an update's error"),
     /** Pagination at the inclusive end of a range. */
-    LIMIT_INCLUSIVE_RANGE_END("When Limit stops a query on the inclusive end of its range (BETWEEN, <=), Local omits the LastEvaluatedKey",
+    LIMIT_INCLUSIVE_RANGE_END("When Limit stops a query on the inclusive end of its range (BETWEEN, <=, or the one key a table "
+            + "without a sort key can hold), Local omits the LastEvaluatedKey",
             "AWS: 'If LastEvaluatedKey is not empty, it does not necessarily mean that there is more data': a Limit that stops "
                     + "evaluation returns a LastEvaluatedKey without looking ahead"),
     /** Duplicate keys by value. */
