@@ -543,14 +543,16 @@ class FidelityDifferentialTest {
 
     @Test
     void anInvalidTargetInsideADocumentIsReportedFirst() {
-        both(PutRequest.builder(NUMS, Item.of("id", 35, "s", "text", "m", Map.of("a", 1), "l", List.of(1))).build());
+        both(PutRequest.builder(NUMS, Item.of("id", 35, "s", "text", "m", Map.of("a", 1), "l", List.of(1), "n", 3)).build());
         for (String e : List.of("SET x = nope, q[2] = :n", "SET x = nope, s[2] = :n", "SET x = nope, m[0] = :n", "SET x = nope, l[0].a = :n",
                 "SET x = nope, l[0][1] = :n", "SET x = nope, q.a = :n", "SET y = s + :n, q[2] = :n", "SET q[2] = :n, y = s + :n",
                 "SET x = nope, m.a.b = :n", "SET x = nope, l[3].a = :n", "SET x = nope, m.z[0] = :n", "SET x = nope, s.a = :n",
                 "SET l = list_append(l, :s), q[1] = :n", "ADD b :n, q[1] :n", "SET y = s + :n, m[0] = :n", "SET m[0] = :n, y = s + :n",
-                "SET x = nope, y = l + :n", "SET y = l + :n, x = nope")) {
+                "SET x = nope, y = l + :n", "SET y = l + :n, x = nope", "SET y = n + :big DELETE m :ss", "DELETE m :ss SET y = n + :big")) {
             UpdateRequest.Builder u = UpdateRequest.builder(NUMS, Key.of("id", 35)).expression(e);
-            if (e.contains(":s")) u.value(":s", "str");
+            if (e.contains(":s") && !e.contains(":ss")) u.value(":s", "str");
+            if (e.contains(":ss")) u.value(":ss", AttributeValue.ss(List.of("a")));
+            if (e.contains(":big")) u.value(":big", AttributeValue.n("99999999999999999999999999999999999999"));
             if (e.contains(":n")) u.value(":n", 1);
             UpdateRequest r = u.build();
             assertEquals(outcome(() -> ddb.updateItem(SdkConvert.update(r))), outcome(() -> engine.update(r)), e);

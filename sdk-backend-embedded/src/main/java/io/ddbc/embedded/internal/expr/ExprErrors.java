@@ -33,6 +33,15 @@ final class ExprErrors {
         }
     }
 
+    /** A number computed by an update that DynamoDB cannot store: reported only when no action has another error. */
+    static final class LateNumberError extends ValidationException {
+        private static final long serialVersionUID = 1L;
+
+        LateNumberError(String message) {
+            super(message);
+        }
+    }
+
     /** An evaluation error of an update (no "Invalid UpdateExpression" prefix, as DynamoDB words them). */
     static ValidationException update(String message) {
         return new ValidationException(message);

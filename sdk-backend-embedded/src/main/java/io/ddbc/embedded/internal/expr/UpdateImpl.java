@@ -29,7 +29,7 @@ final class UpdateImpl implements CompiledUpdate {
      * Every operand reads {@code current}; each action writes the result of the ones before it. Errors in
      * DynamoDB's order (found against DynamoDB Local): an invalid SET target inside a map or list the item has,
      * then a non-number in arithmetic (any action), then, action by action, an invalid target path or a missing
-     * attribute, and only then a wrong type for list_append, ADD or DELETE.
+     * attribute, then a wrong type for list_append, ADD or DELETE, and last a computed number out of range.
      */
     @Override
     public Item apply(Item current) {
@@ -46,14 +46,18 @@ final class UpdateImpl implements CompiledUpdate {
             if (a instanceof UpdateAction.SetAction set) set.value().checkArithmeticTypes(current);
         }
         ExprErrors.LateTypeError late = null;
+        ExprErrors.LateNumberError number = null;
         for (UpdateAction a : actions) {
             try {
                 a.apply(current, working);
             } catch (ExprErrors.LateTypeError e) {
                 if (late == null) late = e;
+            } catch (ExprErrors.LateNumberError e) {
+                if (number == null) number = e;
             }
         }
         if (late != null) throw late;
+        if (number != null) throw number;
         return working.result();
     }
 

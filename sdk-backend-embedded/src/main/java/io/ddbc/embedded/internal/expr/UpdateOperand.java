@@ -79,7 +79,11 @@ interface UpdateOperand {
         public AttributeValue value(Item item) {
             AttributeValue a = valueOfType(left, item, AttributeValue.Type.N);
             AttributeValue b = valueOfType(right, item, AttributeValue.Type.N);
-            return AttributeValue.n(subtract ? a.n().subtract(b.n()) : a.n().add(b.n()));
+            try {
+                return AttributeValue.n(subtract ? a.n().subtract(b.n()) : a.n().add(b.n()));
+            } catch (io.ddbc.api.ValidationException e) {
+                throw new ExprErrors.LateNumberError(e.getMessage()); // a result out of range: reported after type errors
+            }
         }
     }
 }
