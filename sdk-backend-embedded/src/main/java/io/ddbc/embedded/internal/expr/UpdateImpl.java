@@ -27,7 +27,8 @@ final class UpdateImpl implements CompiledUpdate {
 
     /**
      * Every operand reads {@code current}; each action writes the result of the ones before it. Errors in
-     * DynamoDB's order (found against DynamoDB Local): an invalid SET target inside a map or list the item has,
+     * DynamoDB's order (found against DynamoDB Local): an invalid SET or REMOVE target inside a map or list the
+     * item has, then ADD or DELETE on a list and DELETE on a number,
      * then a non-number in arithmetic (any action), then, action by action, an invalid target path or a missing
      * attribute, then a wrong type for list_append, ADD or DELETE, and last a computed number out of range.
      */
@@ -35,11 +36,21 @@ final class UpdateImpl implements CompiledUpdate {
     public Item apply(Item current) {
         WorkingItem working = new WorkingItem(current);
         for (UpdateAction a : actions) {
-            // A target inside a map or list the item has is checked before anything is evaluated.
-            if (!(a instanceof UpdateAction.SetAction)) continue;
+            // A SET or REMOVE target inside a map or list the item has is checked before anything is evaluated.
+            if (!(a instanceof UpdateAction.SetAction) && !(a instanceof UpdateAction.RemoveAction)) continue;
             AttributeValue top = current.get(a.target().top());
             if (top != null && (top.type() == AttributeValue.Type.M || top.type() == AttributeValue.Type.L)) {
                 PathEditor.checkSettable(working, a.target());
+            }
+        }
+        for (UpdateAction a : actions) {
+            // ADD or DELETE on a list, DELETE on a number: reported before arithmetic and missing attributes (other
+            // mismatches later, as DynamoDB Local does).
+            boolean delete = a instanceof UpdateAction.DeleteAction;
+            if (!(a instanceof UpdateAction.AddAction) && !delete) continue;
+            AttributeValue existing = a.target().resolve(current);
+            if (existing != null && (existing.type() == AttributeValue.Type.L || (delete && existing.type() == AttributeValue.Type.N))) {
+                throw ExprErrors.update(ExprErrors.INCORRECT_DATA_TYPE);
             }
         }
         for (UpdateAction a : actions) {
