@@ -29,10 +29,12 @@ public record Projection(Type type, List<String> nonKeyAttributes) {
         if (type == null) throw new ValidationException("Projection type must be given");
         nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
         if (type != Type.INCLUDE && !nonKeyAttributes.isEmpty()) {
-            throw new ValidationException("NonKeyAttributes may be given only with projection type INCLUDE, not " + type);
+            throw new ValidationException("No attributes should be specified to be projected unless projection type is INCLUDE"
+                    + " (projection type " + type + ")");
         }
         if (type == Type.INCLUDE && nonKeyAttributes.isEmpty()) {
-            throw new ValidationException("Projection type INCLUDE needs at least one non-key attribute");
+            throw new ValidationException("If Projection type INCLUDE is specified, some non-key attributes to include in the"
+                    + " projection must be specified as well");
         }
     }
 

@@ -144,6 +144,11 @@ public final class TableSpec {
      * @throws ValidationException naming the attribute at fault
      */
     public void validateKey(Key key) {
+        if (key.sortName().isPresent() != (sortKey != null)) {
+            // DynamoDB's text when a key has more or fewer attributes than the key schema.
+            throw new ValidationException("The number of conditions on the keys is invalid (table '" + name + "': expected "
+                    + schemaText() + ", got " + key + ")");
+        }
         if (!key.partitionName().equals(partitionKey.name())
                 || !Objects.equals(key.sortName().orElse(null), sortKey == null ? null : sortKey.name())) {
             throw new ValidationException("The provided key element does not match the schema of table '" + name
@@ -171,7 +176,7 @@ public final class TableSpec {
                 : value.type() == AttributeValue.Type.B ? value.b().length : 1;
         if (value.type() != AttributeValue.Type.N && size == 0) {
             throw new ValidationException("One or more parameter values are not valid. The AttributeValue for a key attribute cannot"
-                    + " contain an empty string value. Key: " + attribute.name() + " (table '" + name + "')");
+                    + " contain an empty " + (value.type() == AttributeValue.Type.B ? "binary" : "string") + " value. Key: " + attribute.name() + " (table '" + name + "')");
         }
         if (size > maxBytes) {
             throw new ValidationException("One or more parameter values were invalid: Size of "

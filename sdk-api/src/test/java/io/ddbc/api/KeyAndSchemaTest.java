@@ -288,7 +288,7 @@ class KeyAndSchemaTest {
     void validateKeyChecksSchemaAndValues() {
         assertDoesNotThrow(() -> composite.validateKey(Key.of("pk", "a", "sk", 1)));
         assertMessage(assertThrows(ValidationException.class, () -> composite.validateKey(Key.of("pk", "a"))),
-                "does not match the schema", "'events'");
+                "The number of conditions on the keys is invalid", "'events'");
         assertThrows(ValidationException.class, () -> simple.validateKey(Key.of("pk", "a", "sk", 1)));
         assertThrows(ValidationException.class, () -> simple.validateKey(Key.of("id", "a")));
         assertMessage(assertThrows(ValidationException.class, () -> composite.validateKey(Key.of("pk", "a", "sk", "1"))), "Type mismatch");

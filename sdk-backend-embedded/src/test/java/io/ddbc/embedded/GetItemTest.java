@@ -45,7 +45,7 @@ class GetItemTest {
 
     @Test
     void sortKeyTableNeedsBothKeys() {
-        Fixture.invalid("does not match the schema", () -> b.get(GetRequest.builder(Fixture.SORTED, Key.of("pk", "a")).build()));
+        Fixture.invalid("The number of conditions on the keys is invalid", () -> b.get(GetRequest.builder(Fixture.SORTED, Key.of("pk", "a")).build()));
         Fixture.invalid("Type mismatch for key sk expected: N actual: S",
                 () -> b.get(GetRequest.builder(Fixture.SORTED, Key.of("pk", "a", "sk", "x")).build()));
         Fixture.invalid("cannot contain an empty string", () -> b.get(GetRequest.builder(Fixture.SIMPLE, Key.of("id", "")).build()));

@@ -98,7 +98,7 @@ class EmbeddedDynamoDbClientTest {
 
         assertThrows(ResourceNotFoundException.class, () -> sdk.getItem(b -> b.tableName("nope").key(Map.of("pk", AttributeValue.fromS("a")))));
         DynamoDbException wrongKey = assertThrows(DynamoDbException.class, () -> sdk.getItem(b -> b.tableName("orders").key(Map.of("pk", AttributeValue.fromS("a")))));
-        assertTrue(wrongKey.getMessage().contains("does not match the schema"), wrongKey.getMessage());
+        assertTrue(wrongKey.getMessage().contains("The number of conditions on the keys is invalid"), wrongKey.getMessage());
         assertEquals("ValidationException", wrongKey.awsErrorDetails().errorCode());
         DynamoDbException legacy = assertThrows(DynamoDbException.class, () -> sdk.getItem(b -> b.tableName("orders")
                 .key(Map.of("pk", AttributeValue.fromS("a"), "sk", AttributeValue.fromN("1"))).attributesToGet("email")));

@@ -161,9 +161,10 @@ public final class TableSpecConverter {
     private static Projection projection(software.amazon.awssdk.services.dynamodb.model.Projection p) {
         if (p == null || p.projectionType() == null) return Projection.all();
         switch (p.projectionType()) {
-            case KEYS_ONLY: return Projection.keysOnly();
-            case INCLUDE: return Projection.include(p.nonKeyAttributes().toArray(new String[0]));
-            default: return Projection.all();
+            // The constructor checks NonKeyAttributes against the type, with DynamoDB's messages.
+            case KEYS_ONLY: return new Projection(Projection.Type.KEYS_ONLY, p.nonKeyAttributes());
+            case INCLUDE: return new Projection(Projection.Type.INCLUDE, p.nonKeyAttributes());
+            default: return new Projection(Projection.Type.ALL, p.nonKeyAttributes());
         }
     }
 

@@ -423,6 +423,157 @@ class FidelityDifferentialTest {
         }
     }
 
+    // ------------------------------------------------------------------ 8. messages (issue 18, fidelity 2)
+
+    @Test
+    void keysWithTooFewAttributesAreRefusedWithDynamoDbsText() {
+        GetRequest get = GetRequest.builder(ORDERS, Key.of("pk", "q")).build();
+        assertTrue(sameValidation(() -> engine.get(get), () -> ddb.getItem(SdkConvert.get(get)))
+                .startsWith("The number of conditions on the keys is invalid"));
+        DeleteRequest delete = DeleteRequest.builder(ORDERS, Key.of("pk", "q")).build();
+        sameValidation(() -> engine.delete(delete), () -> ddb.deleteItem(SdkConvert.delete(delete)));
+        GetRequest extra = GetRequest.builder(NUMS, Key.of("id", 1, "x", 2)).build();
+        sameValidation(() -> engine.get(extra), () -> ddb.getItem(SdkConvert.get(extra)));
+    }
+
+    @Test
+    void exclusiveStartKeyOfTheWrongSizeIsRefused() {
+        List<Object> requests = List.of(
+                QueryRequest.builder(ORDERS).keyCondition("pk = :p").value(":p", "q").exclusiveStartKey(Item.of("pk", "q", "sk", 1, "v", 2)).build(),
+                QueryRequest.builder(ORDERS).keyCondition("pk = :p").value(":p", "q").exclusiveStartKey(Item.of("pk", "q")).build(),
+                ScanRequest.builder(ORDERS).exclusiveStartKey(Item.of("pk", "q", "sk", 1, "v", 2)).build(),
+                ScanRequest.builder(NUMS).exclusiveStartKey(Item.of("id", 1, "x", 2)).build(),
+                gsi("by_g").exclusiveStartKey(Item.of("pk", "q", "sk", 1)).build(),
+                ScanRequest.builder(ORDERS).index("by_k").exclusiveStartKey(Item.of("pk", "q", "sk", 1, "g", "g1", "v", 1)).build());
+        for (Object r : requests) {
+            Object[] calls = pair(r);
+            @SuppressWarnings("unchecked") Supplier<Object> ours = (Supplier<Object>) calls[0];
+            @SuppressWarnings("unchecked") Supplier<Object> theirs = (Supplier<Object>) calls[1];
+            assertTrue(sameValidation(ours, theirs).startsWith("Exclusive Start Key must have same size as table's key schema"), r.toString());
+        }
+    }
+
+    @Test
+    void emptyBinaryKeyIsNamedBinary() {
+        String blobs = "fid_blobs";
+        engine.createTable(new CreateTableRequest(TableSpec.builder(blobs).partitionKey("pk", AttributeValue.Type.B).build()));
+        ddb.createTable(b -> b.tableName(blobs).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk", ScalarAttributeType.B)).keySchema(key("pk", KeyType.HASH)));
+        PutRequest put = PutRequest.builder(blobs, Item.of("pk", AttributeValue.b(new byte[0]))).build();
+        assertTrue(sameValidation(() -> engine.put(put), () -> ddb.putItem(SdkConvert.put(put))).contains("empty binary value"));
+    }
+
+    @Test
+    void addAndDeleteOperandTypesNameTheirTypeSet() {
+        both(PutRequest.builder(NUMS, Item.of("id", 31, "a", 1)).build());
+        UpdateRequest add = UpdateRequest.builder(NUMS, Key.of("id", 31)).expression("ADD a :x").value(":x", "s").build();
+        assertTrue(sameValidation(() -> engine.update(add), () -> ddb.updateItem(SdkConvert.update(add))).contains("typeSet: ALLOWED_FOR_ADD_OPERAND"));
+        UpdateRequest delete = UpdateRequest.builder(NUMS, Key.of("id", 31)).expression("DELETE a :x").value(":x", 1).build();
+        sameValidation(() -> engine.update(delete), () -> ddb.updateItem(SdkConvert.update(delete)));
+    }
+
+    @Test
+    void anInvalidTargetPathIsReportedBeforeAMissingOperand() {
+        both(PutRequest.builder(NUMS, Item.of("id", 32, "doc", Map.of("a", List.of("zero")))).build());
+        for (String e : List.of("SET nodoc.a.b = list_append(nodoc.a.b, :l)", "SET doc.a[1].c = list_append(doc.a[1].c, :l)",
+                "SET doc.x.y = doc.x.y", "SET doc.a[0].c = :n + doc.q")) {
+            UpdateRequest u = UpdateRequest.builder(NUMS, Key.of("id", 32)).expression(e).value(":l", List.of(1)).value(":n", 1).build();
+            if (!e.contains(":n")) u = UpdateRequest.builder(NUMS, Key.of("id", 32)).expression(e).value(":l", List.of(1)).build();
+            if (!e.contains(":l")) u = UpdateRequest.builder(NUMS, Key.of("id", 32)).expression(e).build();
+            if (e.contains(":n")) u = UpdateRequest.builder(NUMS, Key.of("id", 32)).expression(e).value(":n", 1).build();
+            UpdateRequest r = u;
+            assertEquals(outcome(() -> ddb.updateItem(SdkConvert.update(r))), outcome(() -> engine.update(r)), e);
+        }
+    }
+
+    @Test
+    void includeProjectionWithoutAttributesIsRefusedWithDynamoDbsText() {
+        DynamoDbException t = assertThrows(DynamoDbException.class, () -> ddb.createTable(b -> b.tableName("fid_include")
+                .billingMode(BillingMode.PAY_PER_REQUEST).attributeDefinitions(attr("id", ScalarAttributeType.S), attr("x", ScalarAttributeType.S))
+                .keySchema(key("id", KeyType.HASH)).globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by_x")
+                        .keySchema(key("x", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.INCLUDE)).build())));
+        ValidationException o = assertThrows(ValidationException.class, () -> new Projection(Projection.Type.INCLUDE, List.of()));
+        assertTrue(o.getMessage().startsWith(t.awsErrorDetails().errorMessage()), o.getMessage() + " | " + t.awsErrorDetails().errorMessage());
+        DynamoDbException t2 = assertThrows(DynamoDbException.class, () -> ddb.createTable(b -> b.tableName("fid_include")
+                .billingMode(BillingMode.PAY_PER_REQUEST).attributeDefinitions(attr("id", ScalarAttributeType.S), attr("x", ScalarAttributeType.S))
+                .keySchema(key("id", KeyType.HASH)).globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by_x")
+                        .keySchema(key("x", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.KEYS_ONLY).nonKeyAttributes("y")).build())));
+        ValidationException o2 = assertThrows(ValidationException.class, () -> new Projection(Projection.Type.KEYS_ONLY, List.of("y")));
+        assertTrue(o2.getMessage().startsWith(t2.awsErrorDetails().errorMessage()), o2.getMessage() + " | " + t2.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void unprojectedAttributesAreListedInDynamoDbsOrder() {
+        for (String p : List.of("id, w, g", "l, w", "w, l, id, s, t, zz", "s, t")) {
+            QueryRequest q = gsi("by_g").projection(p).build();
+            sameValidation(() -> engine.query(q), () -> ddb.query(SdkConvert.query(q, null)));
+        }
+        for (String f : List.of("attribute_exists(missing) OR attribute_exists(nums)", "doc = :g OR bins = :g OR num = :g")) {
+            QueryRequest q = gsi("by_g").filter(f).build();
+            sameValidation(() -> engine.query(q), () -> ddb.query(SdkConvert.query(q, null)));
+        }
+    }
+
+    @Test
+    void betweenNeedsAFirstOperandDistinctFromItsBounds() {
+        for (String c : List.of("a BETWEEN a AND :x", "a BETWEEN :x AND a", "l[0] BETWEEN l[0] AND :x", "a.b BETWEEN a.b AND :x")) {
+            PutRequest r = PutRequest.builder(NUMS, Item.of("id", 33)).condition(c).value(":x", 1).build();
+            assertTrue(sameValidation(() -> engine.put(r), () -> ddb.putItem(SdkConvert.put(r))).contains("must be distinct"), c);
+        }
+        PutRequest binary = PutRequest.builder(NUMS, Item.of("id", 33)).condition("a BETWEEN :x AND :y").value(":x", 1)
+                .value(":y", AttributeValue.b(new byte[] {2, 7})).build();
+        sameValidation(() -> engine.put(binary), () -> ddb.putItem(SdkConvert.put(binary)));
+    }
+
+    @Test
+    void anUpdateReportsAWrongTypeBeforeAMissingAttribute() {
+        both(PutRequest.builder(NUMS, Item.of("id", 34, "s", "text", "b", AttributeValue.b(new byte[] {1}), "z", AttributeValue.nul())).build());
+        for (String e : List.of("SET nope = list_append(:l, nope), s = list_append(:l, s)", "SET x = nope ADD b :n",
+                "ADD b :n SET x = nope", "SET s = list_append(:l, s), nope = list_append(:l, nope)", "REMOVE q.r SET x = nope",
+                "SET x = nope, y = s + :n", "SET x = nope, doc.a = :n", "SET z = list_append(:l, z), nope = list_append(:l, nope)",
+                "SET y = :n + nope, s = list_append(:l, s)", "SET s = list_append(:l, s), l[2] = :n", "SET doc.a[1].c = list_append(doc.a[1].c, :l)",
+                "ADD b :n SET y = s - :n")) {
+            UpdateRequest.Builder u = UpdateRequest.builder(NUMS, Key.of("id", 34)).expression(e);
+            if (e.contains(":l")) u.value(":l", List.of(1));
+            if (e.contains(":n")) u.value(":n", 1);
+            UpdateRequest r = u.build();
+            assertEquals(outcome(() -> ddb.updateItem(SdkConvert.update(r))), outcome(() -> engine.update(r)), e);
+        }
+    }
+
+    @Test
+    void anInvalidTargetInsideADocumentIsReportedFirst() {
+        both(PutRequest.builder(NUMS, Item.of("id", 35, "s", "text", "m", Map.of("a", 1), "l", List.of(1), "n", 3, "t", true)).build());
+        for (String e : List.of("SET x = nope, q[2] = :n", "SET x = nope, s[2] = :n", "SET x = nope, m[0] = :n", "SET x = nope, l[0].a = :n",
+                "SET x = nope, l[0][1] = :n", "SET x = nope, q.a = :n", "SET y = s + :n, q[2] = :n", "SET q[2] = :n, y = s + :n",
+                "SET x = nope, m.a.b = :n", "SET x = nope, l[3].a = :n", "SET x = nope, m.z[0] = :n", "SET x = nope, s.a = :n",
+                "SET l = list_append(l, :s), q[1] = :n", "ADD b :n, q[1] :n", "SET y = s + :n, m[0] = :n", "SET m[0] = :n, y = s + :n",
+                "SET x = nope, y = l + :n", "SET y = l + :n, x = nope", "SET y = n + :big DELETE m :ss", "DELETE m :ss SET y = n + :big",
+                "ADD l :ns SET m.a.b = :n", "SET m.a.b = :n ADD l :ns", "SET s[2] = :n DELETE n :ss", "SET x = nope REMOVE m.a.b",
+                "REMOVE m.a.b SET x = nope", "ADD s :n SET m.a.b = :n", "SET x = nope ADD l :ns", "REMOVE s[1] SET x = nope", "SET x = nope, y = :n ADD l :ns", "SET x = nope DELETE l :ss", "SET x = nope ADD l :n",
+                "SET x = nope DELETE n :ss", "SET x = nope ADD s :ns", "SET x = nope DELETE s :ss", "SET x = nope DELETE m :ss",
+                "SET x = nope DELETE t :ss", "SET x = nope ADD t :ns", "SET x = nope ADD n :n",
+                "SET y = s + :n ADD l :ns", "ADD l :ns SET y = s + :n", "REMOVE m.z.q, l[7]")) {
+            UpdateRequest.Builder u = UpdateRequest.builder(NUMS, Key.of("id", 35)).expression(e);
+            if (e.contains(":s") && !e.contains(":ss")) u.value(":s", "str");
+            if (e.contains(":ss")) u.value(":ss", AttributeValue.ss(List.of("a")));
+            if (e.contains(":ns")) u.value(":ns", AttributeValue.ns(List.of("1")));
+            if (e.contains(":big")) u.value(":big", AttributeValue.n("99999999999999999999999999999999999999"));
+            if (e.matches(".*:n\\b.*")) u.value(":n", 1);
+            UpdateRequest r = u.build();
+            assertEquals(outcome(() -> ddb.updateItem(SdkConvert.update(r))), outcome(() -> engine.update(r)), e);
+        }
+    }
+
+    @Test
+    void keyConditionValuesMayNotBeEmpty() {
+        for (QueryRequest q : List.of(QueryRequest.builder(STRS).keyCondition("pk = :p AND begins_with(sk, :a)").value(":p", "q").value(":a", "").build(),
+                QueryRequest.builder(STRS).keyCondition("pk = :p AND sk = :a").value(":p", "q").value(":a", "").build(),
+                QueryRequest.builder(STRS).keyCondition("pk = :p").value(":p", "").build())) {
+            assertTrue(sameValidation(() -> engine.query(q), () -> ddb.query(SdkConvert.query(q, null))).contains("empty string value"));
+        }
+    }
+
     // ----------------------------------------------------------------------------------- harness
 
     /** The engine call and the Local call of one request. */

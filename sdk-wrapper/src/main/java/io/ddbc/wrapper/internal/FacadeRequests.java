@@ -191,7 +191,11 @@ public final class FacadeRequests {
         String pk = spec.partitionKey().name();
         String sk = spec.sortKey().map(s -> s.name()).orElse(null);
         int expected = sk == null ? 1 : 2;
-        if (key == null || key.size() != expected || !key.containsKey(pk) || (sk != null && !key.containsKey(sk))) {
+        if (key == null || key.size() != expected) {
+            // DynamoDB's text when a key has more or fewer attributes than the key schema.
+            throw new ValidationException("The number of conditions on the keys is invalid (table '" + table + "', key " + key + ")");
+        }
+        if (!key.containsKey(pk) || (sk != null && !key.containsKey(sk))) {
             throw new ValidationException("The provided key element does not match the schema (table '" + table + "', key " + key + ")");
         }
         AttributeValue p = ModelConverter.fromSdk(key.get(pk));

@@ -110,6 +110,7 @@ class FacadeDifferentialTest {
                 List<String> a = new ArrayList<>(contents(theirs, t.tableName()));
                 a.replaceAll(FacadeDifferentialTest::withoutPhantomNull);
                 List<String> b = contents(ours, t.tableName());
+                a.replaceAll(KnownDifferences::normalise); // LocalDepartures.NUMBER_TEXT
                 if (!a.equals(b)) record(seed, -1, new Gen("FinalContents", DescribeTableRequest.builder().tableName(t.tableName()).build(),
                         false, java.util.Set.of()), "contents", a.toString(), b.toString(), KnownDifferences.contents(a, b));
             }
@@ -164,6 +165,23 @@ class FacadeDifferentialTest {
         return s == null ? "null" : s.length() > 600 ? s.substring(0, 600) + "...(" + s.length() + " chars)" : s;
     }
 
+    /**
+     * {@link LocalDepartures#LIMIT_INCLUSIVE_RANGE_END}: a Query cut by Limit at the inclusive end of its key range
+     * (BETWEEN, {@code <=}, or the one key of a table without a sort key), where Local has no LastEvaluatedKey and
+     * the engine has one, followed by one empty page that Local never asked for.
+     */
+    private static boolean limitStopsAtRangeEnd(Gen g, Answer a, Answer b, String part) {
+        if (!(g.request() instanceof QueryRequest q) || q.limit() == null || q.keyConditionExpression() == null) return false;
+        String kc = q.keyConditionExpression();
+        boolean rangeEnd = kc.contains(" BETWEEN ") || kc.contains("<=") || !kc.contains(" AND ");
+        if (!rangeEnd || !part.startsWith("page")) return false;
+        String page = part.substring(0, part.indexOf('.'));
+        // the engine's extra page after that LastEvaluatedKey: empty, and absent from Local's answer
+        if (!a.parts.containsKey(page + ".items")) return "[]".equals(b.parts.get(page + ".items"));
+        return part.endsWith(".lastKey") && "none".equals(a.parts.get(part)) && !"none".equals(b.parts.get(part))
+                && b.parts.get(part) != null;
+    }
+
     /** The fields that differ: {field, Local's, ours}; the error first, then each part. */
     private static List<String[]> differences(Answer a, Answer b, Gen g) {
         List<String[]> out = new ArrayList<>();
@@ -194,7 +212,10 @@ class FacadeDifferentialTest {
             if (n.equals("pages") && (g.has("limit") || g.has("parallel"))) continue; // page cuts follow the hash order
             String x = a.parts.get(n);
             String y = b.parts.get(n);
-            if (!java.util.Objects.equals(x, y)) out.add(new String[] {n, x, y});
+            if (limitStopsAtRangeEnd(g, a, b, n)) continue; // LocalDepartures.LIMIT_INCLUSIVE_RANGE_END
+            if (!java.util.Objects.equals(x, y) && !java.util.Objects.equals(KnownDifferences.normalise(x), y)) {
+                out.add(new String[] {n, x, y}); // LocalDepartures.NUMBER_TEXT: Local's numbers in canonical text
+            }
         }
         return out;
     }

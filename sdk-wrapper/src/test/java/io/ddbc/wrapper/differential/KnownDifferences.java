@@ -32,8 +32,7 @@ final class KnownDifferences {
     static final String VALIDATION_ORDER = "validation-order";
 
     /** The categories being fixed in the engine elsewhere: reported, not failed. */
-    static final Set<String> PENDING = Set.of(NUMBERS, OPERAND_TYPES, GSI_PROJECTION, START_KEY, PUT_RETURN_VALUES, LAST_KEY, KEY_PATHS,
-            VALIDATION_ORDER);
+    static final Set<String> PENDING = Set.of(VALIDATION_ORDER);
 
     /** Reads of an index that name attributes it does not project (ProjectionExpression, FilterExpression). */
     static final String INDEX_PROJECTION_READS = "index-projection-reads";
@@ -50,15 +49,14 @@ final class KnownDifferences {
     static final String PAGE_SIZE = "scan-1mb-page";
     /** UPDATED_OLD/UPDATED_NEW of an update of a list element: Local returns the whole list, the engine the element. */
     static final String UPDATED_PATHS = "return-values-nested-paths";
-    /** Key condition values: an empty string in a key condition. */
+    /** Key values: an empty string or binary in a key, an item's key attribute or a key condition. */
     static final String KEY_CONDITION_VALIDATION = "key-condition-validation";
 
     /**
      * Found by this harness, not fixed yet, and not in the engine work under way: reported (the figures list them
      * as what is left), not failed, until someone takes them.
      */
-    static final Set<String> OPEN = Set.of(INDEX_PROJECTION_READS, EXPRESSION_VALIDATION, KEY_CONDITION_VALIDATION, INDEX_KEY_TYPES,
-            INDEX_CAPACITY, PAGE_SIZE, UPDATED_PATHS);
+    static final Set<String> OPEN = Set.of(INDEX_PROJECTION_READS, EXPRESSION_VALIDATION, INDEX_CAPACITY, PAGE_SIZE, UPDATED_PATHS);
 
     /** Errors an update meets on the item; when several apply, which one is reported is validation order. */
     private static final List<String> UPDATE_ERRORS = List.of("An operand in the update expression has an incorrect data type",
@@ -94,7 +92,7 @@ final class KnownDifferences {
         if (g.has("key-path") || both.contains("part of the key") && g.kind().equals("UpdateItem") && !g.has("update-key")) return KEY_PATHS;
         if (g.has("operand-type") || both.contains("Incorrect operand type") || both.contains("operand type")) return OPERAND_TYPES;
         if (g.has("bad-number") || sameAfterNumbers(diffs)) return NUMBERS;
-        if (both.contains("Number") || both.contains("number")) {
+        if (both.replace("The number of conditions on the keys", "").matches("(?s).*[Nn]umber.*")) {
             if (field.equals("error") || field.equals("message")) return NUMBERS;
         }
         if (g.has("limit") && field.endsWith("lastKey")) return LAST_KEY;
@@ -152,7 +150,7 @@ final class KnownDifferences {
 
     private static boolean sameAfterNumbers(List<String[]> diffs) {
         for (String[] d : diffs) {
-            if (!normalise(d[1]).equals(normalise(d[2]))) return false;
+            if (!java.util.Objects.equals(normalise(d[1]), normalise(d[2]))) return false;
         }
         return true;
     }

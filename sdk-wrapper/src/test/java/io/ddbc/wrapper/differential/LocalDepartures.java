@@ -43,7 +43,8 @@ public enum LocalDepartures {
             + "'Type mismatch for attribute to update'",
             "AWS: a ProjectionExpression only selects; a read never reports an update's error"),
     /** Pagination at the inclusive end of a range. */
-    LIMIT_INCLUSIVE_RANGE_END("When Limit stops a query on the inclusive end of its range (BETWEEN, <=), Local omits the LastEvaluatedKey",
+    LIMIT_INCLUSIVE_RANGE_END("When Limit stops a query on the inclusive end of its range (BETWEEN, <=, or the one key a table "
+            + "without a sort key can hold), Local omits the LastEvaluatedKey",
             "AWS: 'If LastEvaluatedKey is not empty, it does not necessarily mean that there is more data': a Limit that stops "
                     + "evaluation returns a LastEvaluatedKey without looking ahead"),
     /** Duplicate keys by value. */
@@ -52,6 +53,12 @@ public enum LocalDepartures {
     /** Things Local never does. */
     NEVER_THROTTLES("Local never throttles, is never stale and never reports TransactionConflict; its table names are case-insensitive",
             "AWS: provisioned tables throttle, eventual reads may be stale, concurrent transactions conflict, names are case-sensitive"),
+    /** Number text below the top level. */
+    NUMBER_TEXT("Local keeps the caller's text of numbers nested in lists and maps, and of numbers an update expression "
+            + "sets or computes (e.g. N:0.0, N:-0, N:1E+2 come back as written), while it canonicalises top-level numbers written "
+            + "by PutItem and number sets",
+            "AWS Developer Guide, Number data type: 'Leading and trailing zeroes are trimmed' — a number is stored by value, "
+                    + "wherever it is; the engine returns canonical text everywhere (not verified against AWS for nested values)"),
     /** Wording of some validation errors. */
     MESSAGE_WORDING("Local words some errors its own way, e.g. 'Consistent read cannot be true when querying a GSI', and ends "
             + "some cancellation reasons' 'The conditional request failed' with a period",
@@ -65,7 +72,9 @@ public enum LocalDepartures {
      */
     public static final java.util.Map<String, String> AWS_WORDING = java.util.Map.of(
             "One of the required keys was not given a value", "One or more parameter values were invalid: Missing the key",
-            "Invalid attribute value type", "One or more parameter values were invalid: Type mismatch for Index Key");
+            "Invalid attribute value type", "One or more parameter values were invalid: Type mismatch for Index Key",
+            "A value provided cannot be converted into a number", "The parameter cannot be converted to a numeric value",
+            "DynamoDB only supports precision up to 38 digits", "Attempting to store more than 38 significant digits in a Number");
 
     /** Whether ddbc's message {@code ours} is AWS's wording of the error Local words as {@code local}. */
     public static boolean awsWording(String local, String ours) {

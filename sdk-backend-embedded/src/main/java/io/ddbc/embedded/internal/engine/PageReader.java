@@ -227,7 +227,7 @@ final class PageReader {
     private static void checkGlobalIndexProjection(IndexLayout index, CompiledCondition filter, CompiledProjection projection) {
         if (index == null || !index.isGlobal() || index.projectsAll()) return;
         if (filter != null) {
-            Set<String> missing = notProjected(index, filter.topLevelAttributes());
+            Set<String> missing = new TreeSet<>(notProjected(index, filter.topLevelAttributes())); // in name order, as DynamoDB lists them
             if (!missing.isEmpty()) {
                 throw new ValidationException("One or more parameter values were invalid: Secondary index " + index.name()
                         + " does not project one or more filter attributes: " + missing);
@@ -242,8 +242,12 @@ final class PageReader {
         }
     }
 
+    /**
+     * The attributes not projected, in the order of a default-capacity java.util.HashSet: DynamoDB lists a
+     * projection's missing attributes in that order (a filter's are sorted by the caller).
+     */
     private static Set<String> notProjected(IndexLayout index, Set<String> attributes) {
-        Set<String> missing = new TreeSet<>();
+        Set<String> missing = new java.util.HashSet<>();
         for (String a : attributes) if (!index.projects(a)) missing.add(a);
         return missing;
     }
@@ -252,6 +256,11 @@ final class PageReader {
         if (v.type() != k.type()) {
             throw new ValidationException("One or more parameter values were invalid: Condition parameter type does not match schema type"
                     + " (key " + k.name() + " is " + k.type() + ", got " + v.type() + ")");
+        }
+        boolean empty = v.type() == AttributeValue.Type.S ? v.s().isEmpty() : v.type() == AttributeValue.Type.B && v.b().length == 0;
+        if (empty) {
+            throw new ValidationException("One or more parameter values are not valid. The AttributeValue for a key attribute cannot"
+                    + " contain an empty " + (v.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + k.name());
         }
     }
 
@@ -300,7 +309,23 @@ final class PageReader {
         return new ValidationException("The provided starting key is invalid: " + detail);
     }
 
+    /**
+     * An ExclusiveStartKey must have exactly the key attributes of what is read: the table's, plus the index's
+     * for an index read. DynamoDB's text for any other number of attributes.
+     */
+    private static void checkStartKeySize(Item startKey, String... keyNames) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String n : keyNames) {
+            if (n != null) names.add(n);
+        }
+        if (startKey.names().size() != names.size()) {
+            throw new ValidationException("Exclusive Start Key must have same size as table's key schema (expected "
+                    + new TreeSet<>(names) + ")");
+        }
+    }
+
     private static ItemKey tableStartKey(TableState t, Item startKey) {
+        checkStartKeySize(startKey, t.spec().partitionKey().name(), t.spec().sortKey().map(k -> k.name()).orElse(null));
         try {
             return ItemKey.of(t.spec().keyOf(startKey));
         } catch (ValidationException e) {
@@ -309,6 +334,7 @@ final class PageReader {
     }
 
     private static IndexKey indexStartKey(IndexLayout index, Item startKey) {
+        checkStartKeySize(startKey, index.tablePartitionName(), index.tableSortName(), index.partitionName(), index.sortName());
         IndexKey k = index.keyOfStartKey(startKey);
         if (k == null) throw invalidStartKey("The provided key element does not match the schema of index '" + index.name() + "'");
         return k;

@@ -126,6 +126,8 @@ final class ConditionParser extends ExpressionParser {
     }
 
     private Cond between(Operand value, Operand lower, Operand upper) {
+        checkDistinct("BETWEEN", value, lower);
+        checkDistinct("BETWEEN", value, upper);
         for (Operand o : new Operand[] {value, lower, upper}) {
             requireType("BETWEEN", o, AttributeValue.Type.N, AttributeValue.Type.S, AttributeValue.Type.B);
         }

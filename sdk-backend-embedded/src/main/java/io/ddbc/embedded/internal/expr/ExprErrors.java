@@ -21,6 +21,27 @@ final class ExprErrors {
         return invalid(kind, "Syntax error; token: \"" + token + "\", near: \"" + near + "\"");
     }
 
+    /**
+     * "An operand in the update expression has an incorrect data type" from list_append, ADD or DELETE: DynamoDB
+     * reports it only after every action's target path and operands have been found (see {@link UpdateImpl#apply}).
+     */
+    static final class LateTypeError extends ValidationException {
+        private static final long serialVersionUID = 1L;
+
+        LateTypeError() {
+            super(INCORRECT_DATA_TYPE);
+        }
+    }
+
+    /** A number computed by an update that DynamoDB cannot store: reported only when no action has another error. */
+    static final class LateNumberError extends ValidationException {
+        private static final long serialVersionUID = 1L;
+
+        LateNumberError(String message) {
+            super(message);
+        }
+    }
+
     /** An evaluation error of an update (no "Invalid UpdateExpression" prefix, as DynamoDB words them). */
     static ValidationException update(String message) {
         return new ValidationException(message);
@@ -32,6 +53,8 @@ final class ExprErrors {
         switch (v.type()) {
             case S: text = v.s(); break;
             case N: text = v.numberText(); break;
+            // DynamoDB prints a binary operand as the Java buffer holding it.
+            case B: text = "java.nio.HeapByteBuffer[pos=0 lim=" + v.b().length + " cap=" + v.b().length + "]"; break;
             default: {
                 String wire = v.toString();               // {"T":value}
                 text = wire.substring(wire.indexOf(':') + 1, wire.length() - 1);

@@ -26,6 +26,29 @@ final class PathEditor {
         item.put(path.top(), top);
     }
 
+    /**
+     * Checks that {@code path} can be written — every parent present and a map or list as the path says —
+     * without writing. DynamoDB reports an invalid target path before it evaluates the value to set.
+     */
+    static void checkSettable(WorkingItem item, DocumentPath path) {
+        if (path.length() == 1) return;
+        AttributeValue current = item.get(path.top());
+        if (current == null) throw invalidPath();
+        for (int i = 1; i < path.length(); i++) {
+            boolean last = i == path.length() - 1;
+            if (!path.isIndex(i)) {
+                Map<String, AttributeValue> map = mapOf(current);
+                if (last) return;
+                current = existing(map.get(path.name(i)));
+            } else {
+                List<AttributeValue> list = listOf(current);
+                if (last) return;
+                int index = path.index(i);
+                current = existing(index < list.size() ? list.get(index) : null);
+            }
+        }
+    }
+
     /** Removes the value at {@code path}; later list elements shift down. Missing leaves are a no-op. */
     static void remove(WorkingItem item, DocumentPath path) {
         if (path.length() == 1) {

@@ -23,6 +23,7 @@ interface UpdateAction {
     record SetAction(DocumentPath target, UpdateOperand value) implements UpdateAction {
         @Override
         public void apply(Item original, WorkingItem working) {
+            PathEditor.checkSettable(working, target); // the target path is checked before the value is evaluated
             PathEditor.set(working, target, value.value(original));
         }
     }
@@ -44,7 +45,7 @@ interface UpdateAction {
             if (current == null) {
                 result = value;
             } else if (current.type() != value.type()) {
-                throw ExprErrors.update(ExprErrors.INCORRECT_DATA_TYPE);
+                throw new ExprErrors.LateTypeError();
             } else if (value.type() == AttributeValue.Type.N) {
                 result = AttributeValue.n(current.n().add(value.n()));
             } else {
@@ -62,7 +63,7 @@ interface UpdateAction {
         public void apply(Item original, WorkingItem working) {
             AttributeValue current = working.resolve(target);
             if (current == null) return;
-            if (current.type() != value.type()) throw ExprErrors.update(ExprErrors.INCORRECT_DATA_TYPE);
+            if (current.type() != value.type()) throw new ExprErrors.LateTypeError();
             List<AttributeValue> remaining = new ArrayList<>(current.setElements());
             remaining.removeAll(new java.util.HashSet<>(value.setElements()));
             if (remaining.size() == current.setElements().size()) return;

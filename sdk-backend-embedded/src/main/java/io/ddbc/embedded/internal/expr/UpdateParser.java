@@ -107,7 +107,8 @@ final class UpdateParser extends ExpressionParser {
             case M: type = "MAP"; break;
             default: type = v.type().name();
         }
-        defer(Problem.OPERAND, "Incorrect operand type for operator or function; operator: " + operator + ", operand type: " + type);
+        defer(Problem.OPERAND, "Incorrect operand type for operator or function; operator: " + operator + ", operand type: " + type
+                + ", typeSet: ALLOWED_FOR_" + operator + "_OPERAND");
     }
 
     /** {@code '(' sum ')' | sum}. */

@@ -105,6 +105,16 @@ public final class IndexLayout {
     }
 
     /** The entry key of an exclusive start key item (table keys + index keys), or null if it lacks one. */
+    /** The table's partition key name. */
+    public String tablePartitionName() {
+        return tablePartitionName;
+    }
+
+    /** The table's sort key name, or null. */
+    public String tableSortName() {
+        return tableSortName;
+    }
+
     public IndexKey keyOfStartKey(Item startKey) {
         AttributeValue tp = startKey.get(tablePartitionName);
         AttributeValue ts = tableSortName == null ? null : startKey.get(tableSortName);
